@@ -1,0 +1,122 @@
+package io.kvstore.core.engine;
+
+import io.kvstore.core.command.CommandTable;
+import io.kvstore.core.config.Config;
+import io.kvstore.core.pubsub.PubSub;
+import io.kvstore.core.reply.Reply;
+import io.kvstore.core.store.Store;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.random.RandomGenerator;
+
+/**
+ * Everything one kvstore node's engine works with: config, clock, store, command table, clients,
+ * pub/sub, watches, stats, INFO sections, gates and the effect sink. Several nodes may live in
+ * one JVM (tests), so nothing here is static.
+ */
+public final class Node {
+  /** A reply waiting to be written once the current batch has committed. */
+  public record Outgoing(ClientSession session, Reply reply) {}
+
+  private final Config config;
+  private final Clock clock;
+  private final Store store;
+  private final CommandTable commands;
+  private final RandomGenerator random;
+  private final ClientRegistry clients = new ClientRegistry();
+  private final WatchRegistry watches = new WatchRegistry();
+  private final Stats stats = new Stats();
+  private final List<Outgoing> outbox = new ArrayList<>();
+  private final PubSub pubsub;
+  private final Map<String, InfoSection> infoSections = new LinkedHashMap<>();
+  private final List<CommandGate> gates = new ArrayList<>();
+  private final List<java.util.function.LongConsumer> crons = new ArrayList<>();
+  private final ScanCursors scanCursors = new ScanCursors();
+  private final String runId;
+  private final long startedAtMs;
+  private EffectSink effectSink = EffectSink.NONE;
+  private Lifecycle lifecycle = Lifecycle.NONE;
+  private boolean deletesExpiredKeys = true;
+  private volatile long lastSaveSeconds;
+  private volatile long processId = ProcessHandle.current().pid();
+  private volatile int tcpPort;
+
+  public Node(Config config, Clock clock, Store store, CommandTable commands, RandomGenerator random) {
+    this.config = config;
+    this.clock = clock;
+    this.store = store;
+    this.commands = commands;
+    this.random = random;
+    this.pubsub = new PubSub(this::deliver);
+    byte[] id = new byte[20];
+    random.nextBytes(id);
+    this.runId = HexFormat.of().formatHex(id);
+    this.startedAtMs = clock.millis();
+    this.lastSaveSeconds = startedAtMs / 1000;
+    this.tcpPort = config.getInt("port");
+  }
+
+  public Config config() { return config; }
+  public Clock clock() { return clock; }
+  public Store store() { return store; }
+  public CommandTable commands() { return commands; }
+  public RandomGenerator random() { return random; }
+  public ClientRegistry clients() { return clients; }
+  public WatchRegistry watches() { return watches; }
+  public Stats stats() { return stats; }
+  public PubSub pubsub() { return pubsub; }
+  public ScanCursors scanCursors() { return scanCursors; }
+  public String runId() { return runId; }
+  public long startedAtMs() { return startedAtMs; }
+  public int databases() { return store.databases(); }
+
+  public EffectSink effectSink() { return effectSink; }
+  public void setEffectSink(EffectSink sink) { this.effectSink = sink; }
+  public Lifecycle lifecycle() { return lifecycle; }
+  public void setLifecycle(Lifecycle l) { this.lifecycle = l; }
+
+  /** False on replicas: expired keys read as missing but only the master deletes them. */
+  public boolean deletesExpiredKeys() { return deletesExpiredKeys; }
+  public void setDeletesExpiredKeys(boolean b) { this.deletesExpiredKeys = b; }
+
+  public long lastSaveSeconds() { return lastSaveSeconds; }
+  public void setLastSaveSeconds(long s) { lastSaveSeconds = s; }
+  public long processId() { return processId; }
+  public int tcpPort() { return tcpPort; }
+  public void setTcpPort(int p) { tcpPort = p; }
+
+  public List<CommandGate> gates() { return gates; }
+
+  /** Periodic work run on the engine thread {@code hz} times a second (active expiry, ...). */
+  public void addCron(java.util.function.LongConsumer cron) {
+    crons.add(cron);
+  }
+
+  public List<java.util.function.LongConsumer> crons() {
+    return crons;
+  }
+
+  public void addInfoSection(InfoSection s) {
+    infoSections.put(s.name(), s);
+  }
+
+  public Map<String, InfoSection> infoSections() {
+    return infoSections;
+  }
+
+  /** Queues output for a session; written after the current batch commits. */
+  public void deliver(ClientSession session, Reply reply) {
+    outbox.add(new Outgoing(session, reply));
+  }
+
+  /** Takes everything queued for output (engine loop, after commit). */
+  public List<Outgoing> drainOutbox() {
+    if (outbox.isEmpty()) return List.of();
+    List<Outgoing> out = new ArrayList<>(outbox);
+    outbox.clear();
+    return out;
+  }
+}

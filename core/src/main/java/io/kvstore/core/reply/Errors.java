@@ -1,0 +1,65 @@
+package io.kvstore.core.reply;
+
+import java.nio.charset.StandardCharsets;
+
+/** Canonical Redis 7.0 error texts, in one place so every front door answers identically. */
+public final class Errors {
+  private Errors() {}
+
+  public static final String WRONG_TYPE =
+      "WRONGTYPE Operation against a key holding the wrong kind of value";
+  public static final String NOT_INTEGER = "ERR value is not an integer or out of range";
+  public static final String NOT_FLOAT = "ERR value is not a valid float";
+  public static final String SYNTAX = "ERR syntax error";
+  public static final String NO_SUCH_KEY = "ERR no such key";
+  public static final String OVERFLOW = "ERR increment or decrement would overflow";
+  public static final String INCR_NAN_OR_INF = "ERR increment would produce NaN or Infinity";
+  public static final String DB_INDEX = "ERR DB index is out of range";
+  public static final String INVALID_DB_INDEX = "ERR invalid DB index";
+  public static final String NOAUTH = "NOAUTH Authentication required.";
+  public static final String WRONGPASS =
+      "WRONGPASS invalid username-password pair or user is disabled.";
+  public static final String AUTH_NOT_CONFIGURED =
+      "ERR AUTH <password> called without any password configured for the default user. Are you sure your configuration is correct?";
+  public static final String MULTI_NESTED = "ERR MULTI calls can not be nested";
+  public static final String EXEC_WITHOUT_MULTI = "ERR EXEC without MULTI";
+  public static final String DISCARD_WITHOUT_MULTI = "ERR DISCARD without MULTI";
+  public static final String WATCH_IN_MULTI = "ERR WATCH inside MULTI is not allowed";
+  public static final String EXECABORT =
+      "EXECABORT Transaction discarded because of previous errors.";
+  public static final String NOT_ALLOWED_IN_MULTI = "ERR Command not allowed inside a transaction";
+  public static final String STRING_TOO_LONG = "ERR string exceeds maximum allowed size (proto-max-bulk-len)";
+  public static final String OFFSET_OUT_OF_RANGE = "ERR offset is out of range";
+  public static final String NO_PROTO = "NOPROTO unsupported protocol version";
+
+  public static String wrongArity(String commandName) {
+    return "ERR wrong number of arguments for '" + commandName + "' command";
+  }
+
+  public static String invalidExpire(String commandName) {
+    return "ERR invalid expire time in '" + commandName + "' command";
+  }
+
+  public static String unknownSubcommand(String sub, String container) {
+    return "ERR unknown subcommand '" + truncate(sub) + "'. Try " + container.toUpperCase() + " HELP.";
+  }
+
+  /** Redis: {@code ERR unknown command 'foo', with args beginning with: 'a' 'b' }. */
+  public static String unknownCommand(byte[][] argv) {
+    StringBuilder sb = new StringBuilder("ERR unknown command '")
+        .append(truncate(new String(argv[0], StandardCharsets.UTF_8)))
+        .append("', with args beginning with: ");
+    StringBuilder args = new StringBuilder();
+    for (int i = 1; i < argv.length && args.length() < 128; i++) {
+      String a = new String(argv[i], StandardCharsets.UTF_8);
+      int room = 128 - args.length();
+      args.append('\'').append(a.length() > room ? a.substring(0, room) : a).append("' ");
+    }
+    sb.append(args);
+    return sb.toString().replace('\r', ' ').replace('\n', ' ');
+  }
+
+  private static String truncate(String s) {
+    return s.length() > 128 ? s.substring(0, 128) : s;
+  }
+}
