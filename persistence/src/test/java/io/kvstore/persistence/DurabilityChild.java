@@ -1,0 +1,41 @@
+package io.kvstore.persistence;
+
+import io.kvstore.core.store.StoredValue;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+
+/**
+ * Child process for the durability tests: opens the store with the given policy and writes keys
+ * {@code key:i} forever, each with its own commit that also records {@code last = i} as
+ * metadata, printing {@code ack i} only after the commit returned. The parent kills it with
+ * SIGKILL at some point and checks what survived.
+ *
+ * <p>Usage: {@code DurabilityChild <dir> <always|everysec|no> <maxKeys>}
+ */
+public final class DurabilityChild {
+  private DurabilityChild() {}
+
+  public static void main(String[] args) {
+    Path dir = Path.of(args[0]);
+    SyncPolicy policy = SyncPolicy.of(args[1]);
+    int max = Integer.parseInt(args[2]);
+    PrintStream out = new PrintStream(System.out, false, StandardCharsets.UTF_8);
+    RocksStore store = RocksStore.open(dir, 16, policy);
+    out.println("ready");
+    out.flush();
+    for (int i = 0; i < max; i++) {
+      store.put(0, key(i), StoredValue.string(("value-" + i).getBytes(StandardCharsets.UTF_8),
+          StoredValue.NO_EXPIRY));
+      store.putMeta("last", Integer.toString(i).getBytes(StandardCharsets.UTF_8));
+      store.commit();
+      out.println("ack " + i);
+      out.flush();
+    }
+    store.close();
+  }
+
+  static byte[] key(int i) {
+    return ("key:" + i).getBytes(StandardCharsets.UTF_8);
+  }
+}
