@@ -44,6 +44,31 @@ public final class Errors {
     return "ERR unknown subcommand '" + truncate(sub) + "'. Try " + container.toUpperCase() + " HELP.";
   }
 
+  // connection, transactions, pub/sub
+  public static final String NOAUTH_HELLO = "NOAUTH HELLO must be called with the client already "
+      + "authenticated, otherwise the HELLO AUTH <user> <pass> option can be used to authenticate "
+      + "the client and select the RESP protocol version at the same time";
+  public static final String HELLO_PROTO_NOT_INTEGER =
+      "ERR Protocol version is not an integer or out of range";
+  public static final String CLIENT_NAME_INVALID =
+      "ERR Client names cannot contain spaces, newlines or special characters.";
+  public static final String RESET_NOT_NORMAL_CLIENT = "ERR can only reset normal client connections";
+
+  public static String helloSyntax(String option) {
+    return "ERR Syntax error in HELLO option '" + option + "'";
+  }
+
+  /** EXEC refused by a gate that changed since queueing: the gate's own error follows. */
+  public static String execAbortBecause(String error) {
+    return "EXECABORT Transaction discarded because of: " + error;
+  }
+
+  /** A subcommand used with the wrong number of arguments (addReplySubcommandSyntaxError). */
+  public static String subcommandSyntax(String sub, String container) {
+    return "ERR unknown subcommand or wrong number of arguments for '" + truncate(sub)
+        + "'. Try " + container.toUpperCase(java.util.Locale.ROOT) + " HELP.";
+  }
+
   /** Redis: {@code ERR unknown command 'foo', with args beginning with: 'a' 'b' }. */
   public static String unknownCommand(byte[][] argv) {
     StringBuilder sb = new StringBuilder("ERR unknown command '")
