@@ -32,6 +32,23 @@ public final class Errors {
   public static final String OFFSET_OUT_OF_RANGE = "ERR offset is out of range";
   public static final String NO_PROTO = "NOPROTO unsupported protocol version";
 
+  public static final String SAME_OBJECT = "ERR source and destination objects are the same";
+  public static final String INVALID_CURSOR = "ERR invalid cursor";
+  /** getIntFromObjectOrReply when the number parses but does not fit a C int. */
+  public static final String INT_OUT_OF_RANGE =
+      "ERR value is out of range, value must between -2147483648 and 2147483647";
+  public static final String SWAPDB_FIRST_INDEX = "ERR invalid first DB index";
+  public static final String SWAPDB_SECOND_INDEX = "ERR invalid second DB index";
+  public static final String EXPIRE_NX_CONFLICT =
+      "ERR NX and XX, GT or LT options at the same time are not compatible";
+  public static final String EXPIRE_GT_LT_CONFLICT =
+      "ERR GT and LT options at the same time are not compatible";
+
+  /** EXPIRE family: an option other than NX/XX/GT/LT, echoed as given. */
+  public static String unsupportedOption(String option) {
+    return "ERR Unsupported option " + option;
+  }
+
   public static String wrongArity(String commandName) {
     return "ERR wrong number of arguments for '" + commandName + "' command";
   }
