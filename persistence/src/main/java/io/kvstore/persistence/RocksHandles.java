@@ -21,8 +21,9 @@ import org.rocksdb.RocksDBException;
  * order RocksDB requires (column families, then the database, then options and the cache).
  *
  * <p>Tuning, kept deliberately small: a shared LRU block cache with index and filter blocks in
- * it; bloom filters on the data family (point lookups dominate: every GET, and every write reads
- * the old value to keep counters exact); no compression on L0/L1, where data is young and
+ * it; bloom filters on the data family, in its SST files and its memtable (point lookups
+ * dominate: every GET, and every write reads the old value to keep counters exact, a lookup that
+ * misses for every new key); no compression on L0/L1, where data is young and
  * rewritten soon, LZ4 below; two background jobs; the WAL written on every commit rather than
  * buffered ({@code manual_wal_flush} off) so a killed process loses nothing; atomic flush, so the
  * data and metadata families are always flushed together and stay consistent even for writes
@@ -70,7 +71,9 @@ final class RocksHandles implements AutoCloseable {
         .setInfoLogLevel(InfoLogLevel.WARN_LEVEL)
         .setMaxLogFileSize(8L << 20)
         .setKeepLogFileNum(3);
-    ColumnFamilyOptions dataOpts = family(cache, bloom);
+    ColumnFamilyOptions dataOpts = family(cache, bloom)
+        .setMemtableWholeKeyFiltering(true)
+        .setMemtablePrefixBloomSizeRatio(0.1);
     ColumnFamilyOptions plainOpts = family(cache, null);
     List<ColumnFamilyOptions> familyOptions = List.of(dataOpts, plainOpts);
     List<ColumnFamilyDescriptor> descriptors = List.of(

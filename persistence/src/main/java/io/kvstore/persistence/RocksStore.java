@@ -62,10 +62,13 @@ public final class RocksStore implements Store {
   private final WalSyncer syncer;
   private final AtomicLong commits = new AtomicLong();
   private final AtomicLong syncedCommits = new AtomicLong();
+  private final AtomicLong backgroundSyncs = new AtomicLong();
   private volatile SyncPolicy policy;
   private WriteOptions failingWrite;
   private boolean dropSlotsAfterCommit = true;
   private boolean closed;
+  /** A write failed half-way since the last commit: the batch was dropped; commit() reports it. */
+  private RocksStoreException abandoned;
 
   private RocksStore(Path dir, RocksHandles h, Layout layout, SyncPolicy policy) {
     this.dir = dir;
@@ -136,6 +139,11 @@ public final class RocksStore implements Store {
     this.policy = policy;
   }
 
+  /** WAL fsyncs done by the EVERYSEC thread so far (any thread may read it). */
+  public long backgroundSyncs() {
+    return backgroundSyncs.get();
+  }
+
   @Override
   public int databases() {
     return layout.databases();
@@ -160,7 +168,7 @@ public final class RocksStore implements Store {
         if (value.hasExpiry()) batch.put(h.expires, KeyCodec.expiresKey(slot, value.expireAt(), key), new byte[0]);
       }
     } catch (RocksDBException e) {
-      throw failure("put", e);
+      throw abandon("put", e);
     }
     long expDelta = (value.hasExpiry() ? 1 : 0) - (oldAt != StoredValue.NO_EXPIRY ? 1 : 0);
     layout.add(db, oldRaw == null ? 1 : 0, expDelta);
@@ -177,7 +185,7 @@ public final class RocksStore implements Store {
       batch.delete(h.data, dk);
       if (oldAt != StoredValue.NO_EXPIRY) batch.singleDelete(h.expires, KeyCodec.expiresKey(slot, oldAt, key));
     } catch (RocksDBException e) {
-      throw failure("remove", e);
+      throw abandon("remove", e);
     }
     layout.add(db, -1, oldAt != StoredValue.NO_EXPIRY ? -1 : 0);
     return true;
@@ -206,7 +214,7 @@ public final class RocksStore implements Store {
       batch.put(h.meta, KeyCodec.gcKey(old), new byte[0]);
       batch.delete(h.meta, KeyCodec.countersKey(old));
     } catch (RocksDBException e) {
-      throw failure("clear", e);
+      throw abandon("clear", e);
     }
   }
 
@@ -269,13 +277,18 @@ public final class RocksStore implements Store {
     try {
       batch.put(h.meta, KeyCodec.userMetaKey(name), value.clone());
     } catch (RocksDBException e) {
-      throw failure("putMeta", e);
+      throw abandon("putMeta", e);
     }
   }
 
   @Override
   public void commit() {
     checkOpen();
+    if (abandoned != null) {
+      RocksStoreException e = abandoned;
+      abandoned = null;
+      throw e;
+    }
     if (batch.count() == 0 && !layout.dirty()) return;
     SyncPolicy p = policy;
     try {
@@ -374,6 +387,11 @@ public final class RocksStore implements Store {
     }
   }
 
+  /** Test hook: caps the pending batch's size (0 = no cap) so adding a write to it fails. */
+  void limitBatchBytesForTesting(long maxBytes) {
+    batch.setMaxBytes(maxBytes);
+  }
+
   /** Test hook: leaves cleared slots to the next open, as a crash right after commit would. */
   void keepDroppedSlotsForTesting() {
     dropSlotsAfterCommit = false;
@@ -393,6 +411,7 @@ public final class RocksStore implements Store {
     if (syncedCommits.get() >= n) return;
     h.db.syncWal();
     syncedCommits.accumulateAndGet(n, Math::max);
+    backgroundSyncs.incrementAndGet();
   }
 
   private byte[] rawGet(ColumnFamilyHandle cf, byte[] key) {
@@ -406,6 +425,19 @@ public final class RocksStore implements Store {
 
   private void checkOpen() {
     if (closed) throw new IllegalStateException("store is closed");
+  }
+
+  /**
+   * A write could not be added to the batch, which may now hold part of it: drop every change
+   * since the last commit (so counters and data agree again) and make the next commit fail, so
+   * the replies of the writes dropped with it are not acknowledgements.
+   */
+  private RocksStoreException abandon(String op, RocksDBException e) {
+    batch.clear();
+    layout.rollback();
+    abandoned = new RocksStoreException("writes since the last commit were discarded: " + op
+        + " failed: " + e.getMessage(), e);
+    return failure(op, e);
   }
 
   private RocksStoreException failure(String op, RocksDBException e) {

@@ -35,10 +35,13 @@ class DurabilityTest {
     Path db = dir.resolve("db");
     Path err = dir.resolve("child.err");
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+    ProcessBuilder pb = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
         DurabilityChild.class.getName(), db.toString(), policy.configValue(), "1000000")
-        .redirectError(err.toFile())
-        .start();
+        .redirectError(err.toFile());
+    // A killed JVM cannot delete the native library it extracted: extract it under the temp dir.
+    Path lib = Files.createDirectories(dir.resolve("native"));
+    pb.environment().put("ROCKSDB_SHAREDLIB_DIR", lib.toString());
+    Process child = pb.start();
     int lastAck = -1;
     try (BufferedReader in = new BufferedReader(
         new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {

@@ -333,6 +333,33 @@ class RocksStoreTest {
   }
 
   @Test
+  void aWriteThatCannotBeBatchedDropsThePendingBatchAndFailsTheNextCommit() {
+    RocksStore s = open();
+    s.put(0, b("committed"), v("x", 10));
+    s.commit();
+    s.limitBatchBytesForTesting(4096);
+    s.put(0, b("pending"), v("small", 20));
+    s.swap(0, 1);
+    assertThatThrownBy(() -> s.put(1, b("big"), v("x".repeat(10_000))))
+        .isInstanceOf(RocksStoreException.class);
+    assertThat(s.get(0, b("pending"))).as("pending writes dropped").isNull();
+    assertThat(s.get(1, b("pending"))).isNull();
+    assertThat(s.get(0, b("committed"))).as("swap rolled back too").isNotNull();
+    assertThat(s.size(0)).isEqualTo(1);
+    assertThat(s.expiresCount(0)).isEqualTo(1);
+    assertThat(s.size(1)).isZero();
+    assertThatThrownBy(s::commit).isInstanceOf(RocksStoreException.class)
+        .hasMessageContaining("discarded");
+    s.limitBatchBytesForTesting(0);
+    s.put(0, b("after"), v("x"));
+    s.commit();
+    RocksStore again = reopen(s);
+    assertThat(strs(again.keysAfter(0, null, 10))).containsExactly("after", "committed");
+    assertThat(again.size(0)).isEqualTo(2);
+    assertThat(again.expiresCount(0)).isEqualTo(1);
+  }
+
+  @Test
   void randomKeyCoversTheDatabaseAndOnlyIt() {
     RocksStore s = open();
     SplittableRandom random = new SplittableRandom(7);
@@ -447,6 +474,20 @@ class RocksStoreTest {
     s.close();
     s = open(4);
     assertThat(s.size(3)).isEqualTo(1);
+  }
+
+  @Test
+  void everysecSyncsTheWalInTheBackgroundAfterARuntimeSwitch() throws Exception {
+    RocksStore s = open();
+    s.put(0, b("k"), v("v"));
+    s.commit();
+    Thread other = new Thread(() -> s.setSyncPolicy(SyncPolicy.EVERYSEC));
+    other.start();
+    other.join();
+    long deadline = System.nanoTime() + 15_000_000_000L;
+    while (s.backgroundSyncs() == 0 && System.nanoTime() < deadline) Thread.sleep(20);
+    assertThat(s.backgroundSyncs()).as("a background WAL sync happened").isPositive();
+    assertThat(s.syncPolicy()).isEqualTo(SyncPolicy.EVERYSEC);
   }
 
   @Test
