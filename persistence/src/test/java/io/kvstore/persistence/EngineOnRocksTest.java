@@ -16,6 +16,7 @@ import io.kvstore.core.engine.Engine;
 import io.kvstore.core.engine.EngineLoop;
 import io.kvstore.core.engine.ManualClock;
 import io.kvstore.core.engine.Node;
+import io.kvstore.core.keyspace.ActiveExpiry;
 import io.kvstore.core.reply.Reply;
 import io.kvstore.core.store.StoredValue;
 import java.nio.charset.StandardCharsets;
@@ -37,8 +38,7 @@ import org.rocksdb.RocksDB;
  * The command engine running on RocksDB: the standard command table (GET, DBSIZE... as far as
  * they exist) over a {@link RocksStore}, with explicit commits as the engine loop does them, and
  * once through the real {@link EngineLoop} to check that a reply is only released after its
- * write is in RocksDB. Commands the table does not have yet (SET, FLUSHDB, SWAPDB) get minimal
- * stand-ins written against the same Keyspace/Store API, replaced by the real ones as they land.
+ * write is in RocksDB. If the table has no SET yet, a minimal stand-in (PX only) is registered.
  */
 class EngineOnRocksTest {
   @TempDir Path dir;
@@ -72,15 +72,6 @@ class EngineOnRocksTest {
     standIn(t, "set", -3, (ctx, a) -> {
       long at = a.size() == 5 && a.is(3, "PX") ? ctx.now() + a.longArg(4) : StoredValue.NO_EXPIRY;
       ctx.db().put(a.get(1), StoredValue.string(a.get(2), at));
-      return Reply.OK;
-    });
-    standIn(t, "dbsize", 1, (ctx, a) -> Reply.integer(ctx.db().size()));
-    standIn(t, "flushdb", -1, (ctx, a) -> {
-      ctx.db().clear();
-      return Reply.OK;
-    });
-    standIn(t, "swapdb", 3, (ctx, a) -> {
-      ctx.node().store().swap((int) a.longArg(1), (int) a.longArg(2));
       return Reply.OK;
     });
     return t;
@@ -119,7 +110,7 @@ class EngineOnRocksTest {
     assertThat(h.effects).extracting(Effect::toString).anyMatch(e -> e.contains("DEL b"));
     assertThat(h.store.expiresCount(0)).isZero();
 
-    h.session.select(1);
+    assertThat(h.exec("SELECT", "1")).isEqualTo("+OK");
     assertThat(h.exec("SET", "c", "3")).isEqualTo("+OK");
     assertThat(h.exec("SWAPDB", "0", "1")).isEqualTo("+OK");
     assertThat(h.exec("GET", "a")).as("db 1 now holds the old db 0").isEqualTo("\"1\"");
@@ -135,9 +126,69 @@ class EngineOnRocksTest {
     try {
       assertThat(again.exec("GET", "c")).isEqualTo("\"3\"");
       assertThat(again.exec("DBSIZE")).isEqualTo(":1");
-      again.session.select(1);
+      assertThat(again.exec("SELECT", "1")).isEqualTo("+OK");
       assertThat(again.exec("DBSIZE")).isEqualTo(":0");
       assertThat(again.exec("GET", "a")).isEqualTo("(nil)");
+    } finally {
+      again.store.close();
+    }
+  }
+
+  @Test
+  void keyCommandsOnRocksDb() {
+    Harness h = new Harness(RocksStore.open(dir.resolve("db"), 16, SyncPolicy.NO));
+    try {
+      for (String k : List.of("b", "a", "c", "d")) assertThat(h.exec("SET", k, "v")).isEqualTo("+OK");
+      assertThat(h.exec("KEYS", "*")).isEqualTo("[\"a\", \"b\", \"c\", \"d\"]");
+      assertThat(h.exec("DEL", "d", "zz")).isEqualTo(":1");
+      assertThat(h.exec("EXPIRE", "a", "100")).isEqualTo(":1");
+      assertThat(h.exec("TTL", "a")).isEqualTo(":100");
+      assertThat(h.exec("EXISTS", "a", "b", "d")).isEqualTo(":2");
+      h.store.commit();
+      List<String> scanned = new ArrayList<>();
+      String cursor = "0";
+      do {
+        Reply r = h.engine.execute(h.session, new byte[][] {b("SCAN"), b(cursor), b("COUNT"), b("2")});
+        List<Reply> parts = ((Reply.Array) r).items();
+        cursor = new String(((Reply.Bulk) parts.get(0)).value(), StandardCharsets.UTF_8);
+        ((Reply.Array) parts.get(1)).items().forEach(x -> scanned.add(text(x)));
+      } while (!cursor.equals("0"));
+      assertThat(scanned).containsExactlyInAnyOrder("\"a\"", "\"b\"", "\"c\"");
+      for (int i = 0; i < 30; i++) {
+        assertThat(h.exec("RANDOMKEY")).isIn("\"a\"", "\"b\"", "\"c\"");
+      }
+      assertThat(h.exec("FLUSHALL")).isEqualTo("+OK");
+      assertThat(h.exec("RANDOMKEY")).isEqualTo("(nil)");
+      assertThat(h.exec("DBSIZE")).isEqualTo(":0");
+    } finally {
+      h.store.close();
+    }
+  }
+
+  @Test
+  void activeExpiryDeletesDueKeysFromTheRocksDbIndex() {
+    Path db = dir.resolve("db");
+    Harness h = new Harness(RocksStore.open(db, 16, SyncPolicy.NO));
+    ActiveExpiry cycle = new ActiveExpiry(h.node);
+    for (int i = 0; i < 100; i++) {
+      assertThat(h.exec("SET", "k" + i, "v", "PX", Integer.toString(1000 + i))).isEqualTo("+OK");
+    }
+    assertThat(h.exec("SET", "forever", "v")).isEqualTo("+OK");
+    h.store.commit();
+    h.effects.clear();
+    clock.advance(1049); // k0..k49 are due
+    assertThat(cycle.runOnce(clock.millis())).isEqualTo(50);
+    assertThat(h.effects).extracting(Effect::toString).hasSize(50).allMatch(e -> e.contains("DEL k"));
+    assertThat(h.exec("DBSIZE")).isEqualTo(":51");
+    h.store.commit();
+    h.store.close();
+    Harness again = new Harness(RocksStore.open(db, 16, SyncPolicy.NO));
+    try {
+      assertThat(again.store.expiresCount(0)).isEqualTo(50);
+      clock.advance(1000);
+      assertThat(new ActiveExpiry(again.node).runOnce(clock.millis())).isEqualTo(50);
+      assertThat(again.exec("DBSIZE")).isEqualTo(":1");
+      assertThat(again.store.expiresCount(0)).isZero();
     } finally {
       again.store.close();
     }
