@@ -13,6 +13,7 @@ public final class Errors {
   public static final String SYNTAX = "ERR syntax error";
   public static final String NO_SUCH_KEY = "ERR no such key";
   public static final String OVERFLOW = "ERR increment or decrement would overflow";
+  public static final String DECREMENT_OVERFLOW = "ERR decrement would overflow";
   public static final String INCR_NAN_OR_INF = "ERR increment would produce NaN or Infinity";
   public static final String DB_INDEX = "ERR DB index is out of range";
   public static final String INVALID_DB_INDEX = "ERR invalid DB index";
