@@ -33,6 +33,23 @@ public final class Errors {
   public static final String OFFSET_OUT_OF_RANGE = "ERR offset is out of range";
   public static final String NO_PROTO = "NOPROTO unsupported protocol version";
 
+  // RESP protocol errors (the connection is closed after the reply).
+  public static final String PROTO_INVALID_MULTIBULK_LEN = "ERR Protocol error: invalid multibulk length";
+  public static final String PROTO_INVALID_BULK_LEN = "ERR Protocol error: invalid bulk length";
+  public static final String PROTO_TOO_BIG_MBULK_COUNT = "ERR Protocol error: too big mbulk count string";
+  public static final String PROTO_TOO_BIG_BULK_COUNT = "ERR Protocol error: too big bulk count string";
+  public static final String PROTO_TOO_BIG_INLINE = "ERR Protocol error: too big inline request";
+  public static final String PROTO_UNBALANCED_QUOTES = "ERR Protocol error: unbalanced quotes in request";
+  public static final String PROTO_UNAUTH_MULTIBULK_LEN = "ERR Protocol error: unauthenticated multibulk length";
+  public static final String PROTO_UNAUTH_BULK_LEN = "ERR Protocol error: unauthenticated bulk length";
+  public static final String MAX_CLIENTS = "ERR max number of clients reached";
+
+  /** {@code ERR Protocol error: expected '$', got 'x'} (CR/LF shown as spaces, as Redis does). */
+  public static String protoExpectedDollar(char got) {
+    char c = got == '\r' || got == '\n' ? ' ' : got;
+    return "ERR Protocol error: expected '$', got '" + c + "'";
+  }
+
   public static final String SAME_OBJECT = "ERR source and destination objects are the same";
   public static final String INVALID_CURSOR = "ERR invalid cursor";
   /** getIntFromObjectOrReply when the number parses but does not fit a C int. */
