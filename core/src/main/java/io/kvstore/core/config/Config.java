@@ -21,6 +21,7 @@ public final class Config {
   private final Map<String, ConfigParam> byAlias = new HashMap<>();
   private final Map<String, String> values = new ConcurrentHashMap<>();
   private final Map<String, List<Consumer<String>>> listeners = new ConcurrentHashMap<>();
+  private volatile java.nio.file.Path sourceFile;
 
   public Config() {
     StandardParams.registerAll(this);
@@ -87,6 +88,15 @@ public final class Config {
     Map<String, String> out = new LinkedHashMap<>();
     for (String n : params.keySet()) out.put(n, values.get(n));
     return out;
+  }
+
+  /** The configuration file this config was loaded from (CONFIG REWRITE target), or null. */
+  public java.nio.file.Path sourceFile() {
+    return sourceFile;
+  }
+
+  public void setSourceFile(java.nio.file.Path file) {
+    this.sourceFile = file;
   }
 
   public List<String> names() {

@@ -59,7 +59,8 @@ public final class Engine {
     if (argv.length == 0) return Reply.NONE;
     CommandSpec spec = node.commands().lookup(argv[0]);
     if (spec == null) return reject(s, Errors.unknownCommand(argv));
-    if (spec.isContainer()) {
+    if (spec.isContainer() && (argv.length >= 2 || spec.impl() == null)) {
+      // a container with its own implementation (COMMAND) runs it when called without a subcommand
       if (argv.length < 2) return reject(s, Errors.wrongArity(spec.name()));
       CommandSpec sub = spec.subcommands().get(new String(argv[1], StandardCharsets.UTF_8)
           .toLowerCase(Locale.ROOT));
@@ -101,20 +102,24 @@ public final class Engine {
   }
 
   private Reply invoke(Ctx ctx, CommandSpec spec, byte[][] argv) {
-    node.stats().totalCommands++;
     Reply r;
     try {
       r = spec.impl().execute(ctx, new Args(argv));
     } catch (RedisException e) {
       r = e.reply();
     }
-    if (r instanceof Reply.Error) node.stats().totalErrorReplies++;
+    node.stats().totalCommands++; // counted after the call, as Redis (INFO does not count itself)
+    if (r instanceof Reply.Error e) {
+      node.stats().totalErrorReplies++;
+      node.stats().countError(e.text());
+    }
     return r;
   }
 
   private Reply reject(ClientSession s, String error) {
     s.flagMultiError();
     node.stats().totalErrorReplies++;
+    node.stats().countError(error);
     return new Reply.Error(error);
   }
 

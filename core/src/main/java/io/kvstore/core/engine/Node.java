@@ -43,6 +43,10 @@ public final class Node {
   private volatile long lastSaveSeconds;
   private volatile long processId = ProcessHandle.current().pid();
   private volatile int tcpPort;
+  private volatile String replId;
+  private volatile java.util.function.LongSupplier rssBytes = Node::heapUsed;
+  private volatile String storeName;
+  private volatile boolean lastSaveOk = true;
 
   public Node(Config config, Clock clock, Store store, CommandTable commands, RandomGenerator random) {
     this.config = config;
@@ -57,6 +61,30 @@ public final class Node {
     this.startedAtMs = clock.millis();
     this.lastSaveSeconds = startedAtMs / 1000;
     this.tcpPort = config.getInt("port");
+    this.replId = derivedId(runId);
+    this.storeName = defaultStoreName(store);
+    crons.add(stats::sample);
+  }
+
+  /** A second 40-hex id derived from the run id, so creating it consumes no randomness. */
+  private static String derivedId(String runId) {
+    try {
+      byte[] d = java.security.MessageDigest.getInstance("SHA-1")
+          .digest(("replid:" + runId).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+      return HexFormat.of().formatHex(d);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String defaultStoreName(Store store) {
+    String n = store.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT);
+    return n.endsWith("store") && n.length() > 5 ? n.substring(0, n.length() - 5) : n;
+  }
+
+  private static long heapUsed() {
+    Runtime r = Runtime.getRuntime();
+    return r.totalMemory() - r.freeMemory();
   }
 
   public Config config() { return config; }
@@ -89,6 +117,22 @@ public final class Node {
   public void setTcpPort(int p) { tcpPort = p; }
 
   public List<CommandGate> gates() { return gates; }
+
+  /** The replication id INFO reports (master_replid); a replication module may replace it. */
+  public String replId() { return replId; }
+  public void setReplId(String id) { replId = id; }
+
+  /** Resident set size for INFO memory; the server sets an OS-backed supplier (default: JVM heap used). */
+  public long rssBytes() { return rssBytes.getAsLong(); }
+  public void setRssSupplier(java.util.function.LongSupplier s) { rssBytes = s; }
+
+  /** The store kind INFO persistence reports (kvstore_store), e.g. "rocksdb" or "memory". */
+  public String storeName() { return storeName; }
+  public void setStoreName(String name) { storeName = name; }
+
+  /** Whether the last SAVE/BGSAVE succeeded (INFO rdb_last_bgsave_status). */
+  public boolean lastSaveOk() { return lastSaveOk; }
+  public void setLastSaveOk(boolean ok) { lastSaveOk = ok; }
 
   /** Periodic work run on the engine thread {@code hz} times a second (active expiry, ...). */
   public void addCron(java.util.function.LongConsumer cron) {

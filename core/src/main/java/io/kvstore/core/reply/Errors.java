@@ -104,6 +104,42 @@ public final class Errors {
         + "'. Try " + container.toUpperCase(java.util.Locale.ROOT) + " HELP.";
   }
 
+  // server / admin (INFO, CONFIG, COMMAND, CLIENT, SAVE, SHUTDOWN, DEBUG)
+  public static final String NO_SUCH_CLIENT = "ERR No such client";
+  public static final String INVALID_CLIENT_ID = "ERR Invalid client ID";
+  public static final String CLIENT_ID_NOT_POSITIVE = "ERR client-id should be greater than 0";
+  public static final String NO_CONFIG_FILE = "ERR The server is running without a config file";
+  public static final String NO_SHUTDOWN_IN_PROGRESS = "ERR No shutdown in progress.";
+  public static final String GENERIC_ERR = "ERR";
+  public static final String GETKEYS_INVALID_COMMAND = "ERR Invalid command specified";
+  public static final String GETKEYS_NO_KEYS = "ERR The command has no key arguments";
+  public static final String GETKEYS_BAD_ARITY =
+      "ERR Invalid number of arguments specified for command";
+  public static final String GETKEYS_INVALID_ARGS = "ERR Invalid arguments specified for command";
+  public static final String DEBUG_NOT_ALLOWED = "ERR DEBUG command not allowed. If the "
+      + "enable-debug-command option is set to \"local\", you can run it from a local connection, "
+      + "otherwise you need to set this option in the configuration file, and then restart the server.";
+
+  public static String unknownClientType(String type) {
+    return "ERR Unknown client type '" + type + "'";
+  }
+
+  public static String noSuchUser(String user) {
+    return "ERR No such user '" + user + "'";
+  }
+
+  public static String configSetUnknown(String name) {
+    return "ERR Unknown option or number of arguments for CONFIG SET - '" + name + "'";
+  }
+
+  public static String configSetFailed(String name, String reason) {
+    return "ERR CONFIG SET failed (possibly related to argument '" + name + "') - " + reason;
+  }
+
+  public static String configRewriteFailed(String reason) {
+    return "ERR Rewriting config file: " + reason;
+  }
+
   /** Redis: {@code ERR unknown command 'foo', with args beginning with: 'a' 'b' }. */
   public static String unknownCommand(byte[][] argv) {
     StringBuilder sb = new StringBuilder("ERR unknown command '")
