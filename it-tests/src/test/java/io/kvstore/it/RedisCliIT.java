@@ -43,7 +43,7 @@ class RedisCliIT {
       "set k v\nget k\nset k v2 nx\nset k v3 xx get\nget k\nstrlen k\nappend k !!\ngetrange k 0 -2\nsetrange k 1 ZZ\nget k\n",
       "set n 10\nincr n\ndecr n\nincrby n 5\ndecrby n 20\nincrbyfloat n 0.5\nincrbyfloat n 1e3\nset big 9223372036854775807\nincr big\nincr k\nincrby n abc\n",
       "mset a 1 b 2 c 3\nmget a b c d\nmsetnx a 9 z 9\nmsetnx y 1 z 2\nexists a b y z q\ndel a b q\nunlink c\ndbsize\n",
-      "set k v ex 100\nttl k\npttl k\npersist k\nttl k\nexpire k 50 nx\nexpire k 60 nx\nexpire k 10 gt\nexpire k 100 lt\nttl k\nexpire missing 10\nttl missing\ntype k\ntype missing\n",
+      "set k v ex 100\nttl k\npersist k\nttl k\nexpire k 50 nx\nexpire k 60 nx\nexpire k 10 gt\nexpire k 100 lt\nttl k\nexpire missing 10\nttl missing\ntype k\ntype missing\n",
       "set k v\nexpire k -1\nexists k\nset k v px 0\nset k v ex 9999999999999999\nset k v ex abc\nset k v nx xx\nset k v keepttl ex 1\ngetex k\n",
       "set a 1\nrename a b\nget b\nrename nope x\nrenamenx b b\nset c 3\nrenamenx b c\ncopy b d\ncopy b c\ncopy b c replace\nget c\n",
       "select 1\nset k db1\nselect 0\nget k\nselect 16\nselect -1\nselect x\nswapdb 0 1\nget k\nswapdb 0 99\nflushdb\ndbsize\n",
