@@ -29,9 +29,9 @@ import org.slf4j.LoggerFactory;
  * burst are handed to the engine as one batch at channelReadComplete, so a pipelining client
  * costs one engine task per read. Reading is paused (autoRead off) while the session is being
  * opened, while the engine answers an authentication check, while the channel is not writable
- * (backpressure), and for good after a protocol error. A protocol error is delivered through the
- * engine after the batch parsed before it, so its reply follows theirs; the session is then
- * marked close-after-reply, as Redis does.
+ * or the engine lags many batches behind (backpressure), and for good after a protocol error.
+ * A protocol error is delivered through the engine after the batch parsed before it, so its
+ * reply follows theirs; the session is then marked close-after-reply, as Redis does.
  *
  * <p>Write path (engine thread): {@link #send} encodes into one buffer per flush and
  * {@link #flush} hands it to the channel (Netty's write is thread-safe and keeps order).
@@ -44,6 +44,9 @@ final class RespConnection extends ChannelInboundHandlerAdapter implements Clien
   private static final int PAUSE_AUTH_CHECK = 2;
   private static final int PAUSE_BACKPRESSURE = 4;
   private static final int PAUSE_DONE = 8;
+  private static final int PAUSE_ENGINE = 16;
+  /** Batches handed to the engine before reading waits for it to catch up. */
+  private static final int MAX_BATCHES_AHEAD = 16;
 
   private final RespServer server;
   private final Channel channel;
@@ -62,6 +65,7 @@ final class RespConnection extends ChannelInboundHandlerAdapter implements Clien
   private List<byte[][]> batch = new ArrayList<>();
   private int paused = PAUSE_OPENING;
   private boolean inactive;
+  private int batchesAhead;
 
   RespConnection(RespServer server, Channel channel) {
     this.server = server;
@@ -189,6 +193,15 @@ final class RespConnection extends ChannelInboundHandlerAdapter implements Clien
     if (batch.isEmpty() || session == null || inactive) return;
     server.loop().submit(session, batch);
     batch = new ArrayList<>();
+    if (++batchesAhead >= MAX_BATCHES_AHEAD && (paused & PAUSE_ENGINE) == 0) {
+      // a client sending faster than the engine executes: read again once the engine has
+      // reached this point of the queue, so queued work per connection stays bounded
+      pause(PAUSE_ENGINE);
+      server.loop().execute(() -> channel.eventLoop().execute(() -> {
+        batchesAhead = 0;
+        resume(PAUSE_ENGINE);
+      }));
+    }
   }
 
   @Override

@@ -133,6 +133,28 @@ class RespServerTest {
   }
 
   @Test
+  void aLongPipelineStreamedWhileReadingIsAnsweredCompletely() throws Exception {
+    try (ServerFixture f = new ServerFixture(); RawClient c = new RawClient(f.port())) {
+      int n = 200_000;
+      byte[] chunk = "*2\r\n$4\r\nINCR\r\n$1\r\nc\r\n".repeat(1000).getBytes(StandardCharsets.US_ASCII);
+      Thread writer = new Thread(() -> {
+        try {
+          for (int i = 0; i < n / 1000; i++) c.send(chunk);
+        } catch (IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+      });
+      writer.start();
+      for (int i = 1; i <= n; i++) {
+        String want = ":" + i + "\r\n";
+        String got = c.read(want.length());
+        if (!got.equals(want)) throw new AssertionError("reply " + i + ": " + Golden.escape(got));
+      }
+      writer.join();
+    }
+  }
+
+  @Test
   void countsNetworkBytes() throws Exception {
     try (ServerFixture f = new ServerFixture(); RawClient c = new RawClient(f.port())) {
       long in0 = f.node.stats().netInputBytes.sum();
