@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.random.RandomGenerator;
 import org.rocksdb.Checkpoint;
@@ -47,7 +49,8 @@ import org.rocksdb.WriteOptions;
  *
  * <p><b>Threading.</b> As {@link Store}: one engine thread; {@link #flush()} and
  * {@link #checkpoint} commit pending writes first, so they belong on that thread too. Only
- * {@link #setSyncPolicy} may be called from any thread.
+ * {@link #setSyncPolicy} may be called from any thread, and a {@link StoreSnapshot} (taken on
+ * the engine thread by {@link #snapshot}) may be read from any thread.
  */
 public final class RocksStore implements Store {
   private static final int FORMAT_VERSION = 1;
@@ -63,6 +66,8 @@ public final class RocksStore implements Store {
   private final AtomicLong commits = new AtomicLong();
   private final AtomicLong syncedCommits = new AtomicLong();
   private final AtomicLong backgroundSyncs = new AtomicLong();
+  /** Open snapshots, released before the database closes (they may be read on other threads). */
+  private final Set<StoreSnapshot> snapshots = ConcurrentHashMap.newKeySet();
   private volatile SyncPolicy policy;
   private WriteOptions failingWrite;
   private boolean dropSlotsAfterCommit = true;
@@ -338,6 +343,32 @@ public final class RocksStore implements Store {
     }
   }
 
+  /**
+   * Commits pending writes, then returns a consistent view of the committed store (all
+   * databases, counters and metadata as of now) that other threads may read while this one keeps
+   * writing. See {@link StoreSnapshot}; close it when done (closing the store closes it too).
+   */
+  public StoreSnapshot snapshot() {
+    commit();
+    int n = layout.databases();
+    int[] slots = new int[n];
+    long[] size = new long[n];
+    long[] expires = new long[n];
+    for (int db = 0; db < n; db++) {
+      slots[db] = layout.slot(db);
+      size[db] = layout.size(db);
+      expires[db] = layout.expires(db);
+    }
+    StoreSnapshot s = new StoreSnapshot(h, slots, size, expires, snapshots::remove);
+    snapshots.add(s);
+    return s;
+  }
+
+  /** Snapshots taken and not closed yet. */
+  public int openSnapshots() {
+    return snapshots.size();
+  }
+
   @Override
   public long diskBytes() {
     long total = 0;
@@ -364,6 +395,8 @@ public final class RocksStore implements Store {
       System.err.println("final commit failed on close: " + e);
     }
     closed = true;
+    for (StoreSnapshot s : snapshots) s.invalidate();
+    snapshots.clear();
     syncer.stop();
     try {
       h.db.syncWal();
