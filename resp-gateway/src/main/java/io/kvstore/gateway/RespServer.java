@@ -57,19 +57,29 @@ public final class RespServer implements AutoCloseable {
   private long nextIdleCheckMs;
 
   public RespServer(EngineLoop loop, Config config) {
+    this(loop, config, newEventLoopGroup(
+        Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors() / 2)), "kvstore-resp-io"));
+  }
+
+  /**
+   * A server whose connections are served by {@code group}; pass the one-thread group the
+   * engine runs on ({@link #newEventLoopGroup} + {@link NettyLoopExecutor}) to get Redis's
+   * single-threaded model. The server shuts the group down on close.
+   */
+  public RespServer(EngineLoop loop, Config config, EventLoopGroup group) {
     this.loop = loop;
     this.config = config;
     this.node = loop.engine().node();
-    int threads = Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors() / 2));
-    DefaultThreadFactory tf = new DefaultThreadFactory("kvstore-resp-io", true);
-    if (Epoll.isAvailable()) {
-      group = new EpollEventLoopGroup(threads, tf);
-      channelClass = EpollServerSocketChannel.class;
-    } else {
-      group = new NioEventLoopGroup(threads, tf);
-      channelClass = NioServerSocketChannel.class;
-    }
+    this.group = group;
+    this.channelClass = group instanceof EpollEventLoopGroup
+        ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
     loop.execute(() -> node.addCron(this::closeIdleClients));
+  }
+
+  /** An epoll (or NIO) event loop group of {@code threads} daemon threads. */
+  public static EventLoopGroup newEventLoopGroup(int threads, String name) {
+    DefaultThreadFactory tf = new DefaultThreadFactory(name, true);
+    return Epoll.isAvailable() ? new EpollEventLoopGroup(threads, tf) : new NioEventLoopGroup(threads, tf);
   }
 
   EngineLoop loop() {

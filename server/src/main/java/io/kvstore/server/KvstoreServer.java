@@ -8,6 +8,7 @@ import io.kvstore.core.engine.EngineLoop;
 import io.kvstore.core.engine.Lifecycle;
 import io.kvstore.core.engine.Node;
 import io.kvstore.core.keyspace.ActiveExpiry;
+import io.kvstore.gateway.NettyLoopExecutor;
 import io.kvstore.gateway.RespServer;
 import io.kvstore.persistence.RocksStore;
 import io.kvstore.persistence.SyncPolicy;
@@ -75,6 +76,7 @@ public final class KvstoreServer implements AutoCloseable {
   private RocksStore store;
   private Node node;
   private EngineLoop loop;
+  private io.netty.channel.EventLoopGroup engineGroup;
   private RespServer resp;
   private GrpcServer grpc;
   private int respPort;
@@ -133,7 +135,9 @@ public final class KvstoreServer implements AutoCloseable {
     ActiveExpiry.install(node);
     node.setLifecycle(new ServerLifecycle());
     Engine engine = new Engine(node);
-    loop = new EngineLoop(engine, "kvstore-engine");
+    // One event loop thread reads clients, runs the engine and writes replies (Redis's model).
+    engineGroup = RespServer.newEventLoopGroup(1, "kvstore-main");
+    loop = new EngineLoop(engine, new NettyLoopExecutor(engineGroup.next()));
     log.notice("Running mode=standalone, port=" + config.getInt("port") + ", grpc-port="
         + config.getInt("grpc-port") + ".");
     log.warning("Server initialized");
@@ -144,7 +148,7 @@ public final class KvstoreServer implements AutoCloseable {
     String bind = config.get("bind");
     int port = config.getInt("port");
     if (port != 0 || options.ephemeralPorts()) {
-      resp = new RespServer(loop, config);
+      resp = new RespServer(loop, config, engineGroup);
       InetSocketAddress a = listen("TCP", bind, port, () -> resp.start(bind, port));
       respPort = a.getPort();
       node.setTcpPort(respPort);
@@ -249,6 +253,9 @@ public final class KvstoreServer implements AutoCloseable {
       if (grpc != null) grpc.close();
       if (resp != null) resp.close();
       if (loop != null) loop.close(); // drains queued work and commits it
+      if (resp == null && engineGroup != null) {
+        engineGroup.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
+      }
       if (store != null) {
         if (save) {
           log.notice("Saving the final snapshot before exiting.");

@@ -6,32 +6,39 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Function;
 
 /**
- * The engine thread. Transports submit work; the loop takes whatever is queued as one batch,
- * executes it, commits the store once (group commit: one WAL write, one fsync under
- * {@code appendfsync always}), and only then writes the batch's replies, so no client sees an
- * acknowledgement for a write that is not yet durable per the configured policy. Crons (active
- * expiry, replication timers) run between batches {@code hz} times a second.
+ * Runs the engine on its {@link LoopExecutor} and decides when work becomes visible to clients.
+ *
+ * <p>Work arrives as tasks (a client's pipelined commands, gRPC calls, crons). The first task
+ * of a burst queues one "commit" task behind everything already queued; when it runs, the store
+ * commits once (group commit: one WAL write, one fsync under {@code appendfsync always}) and only
+ * then are the burst's replies written. So no client ever sees an acknowledgement of a write that
+ * is not yet durable per the configured policy, and a busy server pays one commit per burst, not
+ * per command — Redis's beforeSleep, with the AOF write before replies are sent. Crons (active
+ * expiry, replication timers) run {@code hz} times a second on the same thread.
  */
 public final class EngineLoop implements AutoCloseable {
-  private static final int MAX_BATCH_TASKS = 4096;
-
   private final Engine engine;
   private final Node node;
-  private final LinkedBlockingQueue<Runnable> queue = new LinkedBlockingQueue<>();
-  private final Thread thread;
-  private volatile boolean running = true;
-  private long nextCronMs;
+  private final LoopExecutor executor;
+  private final List<Runnable> afterCommit = new ArrayList<>();
+  private final CountDownLatch terminated = new CountDownLatch(1);
+  private boolean commitQueued;
+  private volatile boolean running;
 
+  /** An engine loop on a thread of its own. */
   public EngineLoop(Engine engine, String threadName) {
+    this(engine, new ThreadLoopExecutor(threadName));
+  }
+
+  public EngineLoop(Engine engine, LoopExecutor executor) {
     this.engine = engine;
     this.node = engine.node();
-    this.thread = new Thread(this::run, threadName);
-    this.thread.setDaemon(false);
+    this.executor = executor;
   }
 
   public Engine engine() {
@@ -39,38 +46,49 @@ public final class EngineLoop implements AutoCloseable {
   }
 
   public void start() {
-    thread.start();
+    running = true;
+    executor.schedule(this::cron, 0);
   }
 
   public boolean onLoopThread() {
-    return Thread.currentThread() == thread;
+    return executor.inLoop();
   }
 
-  /** Runs pipelined commands of one client in order (from an I/O thread). */
+  /** Runs pipelined commands of one client in order. */
   public void submit(ClientSession s, List<byte[][]> commands) {
-    queue.add(() -> runCommands(s, commands));
+    execute(() -> runCommands(s, commands));
   }
 
-  /** Runs arbitrary engine-thread work; its output (if any) leaves after the batch commits. */
+  /** Runs arbitrary engine-thread work; its output (if any) leaves after the next commit. */
   public void execute(Runnable task) {
-    queue.add(task);
+    try {
+      executor.execute(() -> {
+        runSafely(task);
+        queueCommit();
+      });
+    } catch (RejectedExecutionException stopped) {
+      // the loop is shutting down; the task's client is being disconnected anyway
+    }
   }
 
   /** Runs a function on the engine thread; the future completes after the batch commits. */
   public <T> CompletableFuture<T> call(Function<Engine, T> fn) {
     CompletableFuture<T> f = new CompletableFuture<>();
-    queue.add(() -> {
-      try {
-        T v = fn.apply(engine);
-        afterCommit.add(() -> f.complete(v));
-      } catch (Throwable t) {
-        f.completeExceptionally(t);
-      }
-    });
+    try {
+      executor.execute(() -> {
+        try {
+          T v = fn.apply(engine);
+          afterCommit.add(() -> f.complete(v));
+        } catch (Throwable t) {
+          f.completeExceptionally(t);
+        }
+        queueCommit();
+      });
+    } catch (RejectedExecutionException e) {
+      f.completeExceptionally(e);
+    }
     return f;
   }
-
-  private final List<Runnable> afterCommit = new ArrayList<>();
 
   private void runCommands(ClientSession s, List<byte[][]> commands) {
     for (byte[][] argv : commands) {
@@ -92,40 +110,34 @@ public final class EngineLoop implements AutoCloseable {
     List<byte[][]> rest = new ArrayList<>(s.deferred());
     s.deferred().clear();
     runCommands(s, rest);
+    queueCommit();
   }
 
-  private void run() {
-    List<Runnable> batch = new ArrayList<>();
-    while (running || !queue.isEmpty()) {
-      try {
-        long now = node.clock().millis();
-        long wait = Math.max(0, nextCronMs - now);
-        Runnable first = queue.poll(wait, TimeUnit.MILLISECONDS);
-        if (first != null) {
-          batch.add(first);
-          queue.drainTo(batch, MAX_BATCH_TASKS);
-          for (Runnable r : batch) runSafely(r);
-          batch.clear();
-        }
-        now = node.clock().millis();
-        if (now >= nextCronMs) {
-          for (var cron : node.crons()) {
-            try {
-              cron.accept(now);
-            } catch (RuntimeException e) {
-              System.err.println("cron failed: " + e);
-            }
-          }
-          nextCronMs = now + Math.max(1, 1000 / node.config().getInt("hz"));
-        }
-        commitAndFlush();
-      } catch (InterruptedException e) {
-        if (!running) break;
-      }
+  private void queueCommit() {
+    if (commitQueued) return;
+    commitQueued = true;
+    try {
+      executor.execute(this::commitAndFlush);
+    } catch (RejectedExecutionException stopped) {
+      commitAndFlush();
     }
   }
 
-  private void runSafely(Runnable r) {
+  private void cron() {
+    if (!running) return;
+    long now = node.clock().millis();
+    for (var cron : node.crons()) {
+      try {
+        cron.accept(now);
+      } catch (RuntimeException e) {
+        System.err.println("cron failed: " + e);
+      }
+    }
+    queueCommit();
+    executor.schedule(this::cron, Math.max(1, 1000 / node.config().getInt("hz")));
+  }
+
+  private static void runSafely(Runnable r) {
     try {
       r.run();
     } catch (RuntimeException e) {
@@ -135,6 +147,7 @@ public final class EngineLoop implements AutoCloseable {
   }
 
   private void commitAndFlush() {
+    commitQueued = false;
     List<Node.Outgoing> out = node.drainOutbox();
     String commitError = null;
     try {
@@ -146,36 +159,56 @@ public final class EngineLoop implements AutoCloseable {
     if (!afterCommit.isEmpty()) {
       List<Runnable> done = new ArrayList<>(afterCommit);
       afterCommit.clear();
-      done.forEach(Runnable::run);
+      done.forEach(EngineLoop::runSafely);
     }
     if (out.isEmpty()) return;
     Map<ClientSession, Boolean> touched = new IdentityHashMap<>();
     for (Node.Outgoing o : out) {
       if (!(o.reply() instanceof Reply.None)) {
-        o.session().connection().send(commitError != null && !(o.reply() instanceof Reply.Push)
-            ? new Reply.Error(commitError) : o.reply());
+        Reply r = commitError != null && !(o.reply() instanceof Reply.Push)
+            ? new Reply.Error(commitError) : o.reply();
+        runSafely(() -> o.session().connection().send(r));
       }
       touched.put(o.session(), Boolean.TRUE);
     }
     for (ClientSession s : touched.keySet()) {
-      s.connection().flush();
-      if (s.closeAfterReply()) s.connection().close();
+      runSafely(() -> {
+        s.connection().flush();
+        if (s.closeAfterReply()) s.connection().close();
+      });
     }
   }
 
+  /** Stops crons, runs what is queued, commits, and stops the executor. */
   @Override
   public void close() {
+    if (!running && terminated.getCount() == 0) return;
     running = false;
-    thread.interrupt();
     try {
-      thread.join(10_000);
+      if (!executor.inLoop()) {
+        CountDownLatch drained = new CountDownLatch(1);
+        try {
+          executor.execute(() -> {
+            commitAndFlush();
+            drained.countDown();
+          });
+          drained.await(10, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (RejectedExecutionException alreadyStopped) {
+          // nothing left to run
+        }
+        executor.shutdown(10_000);
+      } else {
+        commitAndFlush();
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    } finally {
+      terminated.countDown();
     }
   }
 
-  /** Waits for the loop thread to finish (after {@link #close()} or a SHUTDOWN). */
+  /** Waits until {@link #close()} has finished (e.g. after a SHUTDOWN). */
   public void awaitTermination() throws InterruptedException {
-    thread.join();
+    terminated.await();
   }
 }
