@@ -108,7 +108,9 @@ public final class ClientCommand implements Callable<Integer> {
       return 1;
     }
     if (status.getCode() == Status.Code.DEADLINE_EXCEEDED) {
-      err.println("Error: timed out after " + timeoutSeconds + " seconds");
+      // The request was sent: whether a write took effect is unknown, never "failed".
+      err.println("Error: no reply within " + timeoutSeconds
+          + " seconds; outcome unknown (the command may or may not have been applied)");
       err.flush();
       return 1;
     }

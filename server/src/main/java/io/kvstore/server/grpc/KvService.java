@@ -143,7 +143,8 @@ public final class KvService extends KVGrpc.KVImplBase {
   public void execute(ExecuteRequest req, StreamObserver<io.kvstore.proto.v1.Reply> obs) {
     // stale_ok: a standalone node always answers from its own data; the flag matters to modes
     // that would otherwise add a consistency round (raft ReadIndex).
-    responder.replyValue(engine.call(req.getDb(), Argv.raw(req.getArgvList())), obs,
+    // A top-level error reply becomes the call's status, as for the typed calls.
+    responder.reply(engine.call(req.getDb(), Argv.raw(req.getArgvList())), obs,
         ReplyConverter::toProto);
   }
 

@@ -31,24 +31,14 @@ final class Responder {
     this.executor = executor;
   }
 
-  /** Error replies become the call's status (typed calls). */
+  /** Error replies become the call's status with the Redis text as its description. */
   <T> void reply(CompletableFuture<Reply> call, StreamObserver<T> observer, Mapper<T> mapper) {
-    respond(call, observer, mapper, true);
-  }
-
-  /** Error replies are values like any other (Execute). */
-  <T> void replyValue(CompletableFuture<Reply> call, StreamObserver<T> observer, Mapper<T> mapper) {
-    respond(call, observer, mapper, false);
-  }
-
-  private <T> void respond(CompletableFuture<Reply> call, StreamObserver<T> observer,
-      Mapper<T> mapper, boolean errorsAsStatus) {
     call.whenCompleteAsync((r, t) -> {
       if (t != null) {
         fail(observer, StatusMapper.fromThrowable(t));
         return;
       }
-      if (errorsAsStatus && r instanceof Reply.Error e) {
+      if (r instanceof Reply.Error e) {
         fail(observer, StatusMapper.toStatus(e));
         return;
       }

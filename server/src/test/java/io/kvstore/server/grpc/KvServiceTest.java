@@ -214,12 +214,20 @@ class KvServiceTest {
   }
 
   @Test
-  void executeReturnsCommandErrorsAsReplies() {
-    assertThat(exec(0, "NOSUCHCOMMAND", "a").getError())
-        .isEqualTo("ERR unknown command 'NOSUCHCOMMAND', with args beginning with: 'a' ");
-    assertThat(exec(0, "GET").getError())
-        .isEqualTo("ERR wrong number of arguments for 'get' command");
-    assertThat(exec(99, "GET", "k").getError()).isEqualTo("ERR DB index is out of range");
+  void executeErrorsBecomeStatusesWithTheRedisText() {
+    assertExecStatus(0, Status.Code.INVALID_ARGUMENT,
+        "ERR unknown command 'NOSUCHCOMMAND', with args beginning with: 'a' ", "NOSUCHCOMMAND", "a");
+    assertExecStatus(0, Status.Code.INVALID_ARGUMENT,
+        "ERR wrong number of arguments for 'get' command", "GET");
+    assertExecStatus(99, Status.Code.INVALID_ARGUMENT, "ERR DB index is out of range", "GET", "k");
+  }
+
+  private void assertExecStatus(int db, Status.Code code, String text, String... argv) {
+    assertThatThrownBy(() -> exec(db, argv))
+        .isInstanceOfSatisfying(StatusRuntimeException.class, e -> {
+          assertThat(e.getStatus().getCode()).isEqualTo(code);
+          assertThat(e.getStatus().getDescription()).isEqualTo(text);
+        });
   }
 
   @Test
