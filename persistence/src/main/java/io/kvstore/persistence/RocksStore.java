@@ -62,6 +62,7 @@ public final class RocksStore implements Store {
   private final ReadOptions readOptions = new ReadOptions();
   private final WriteOptions syncWrite = new WriteOptions().setSync(true);
   private final WriteOptions plainWrite = new WriteOptions();
+  private final WriteOptions noWalWrite = new WriteOptions().setDisableWAL(true);
   private final WalSyncer syncer;
   private final AtomicLong commits = new AtomicLong();
   private final AtomicLong syncedCommits = new AtomicLong();
@@ -298,7 +299,8 @@ public final class RocksStore implements Store {
     SyncPolicy p = policy;
     try {
       layout.writeDirty(batch, h.meta);
-      WriteOptions wo = failingWrite != null ? failingWrite : p == SyncPolicy.ALWAYS ? syncWrite : plainWrite;
+      WriteOptions wo = failingWrite != null ? failingWrite : p == SyncPolicy.ALWAYS ? syncWrite
+          : p == SyncPolicy.WAL_OFF ? noWalWrite : plainWrite;
       h.db.write(wo, batch);
     } catch (RocksDBException | RuntimeException e) {
       batch.clear();
@@ -407,6 +409,7 @@ public final class RocksStore implements Store {
     readOptions.close();
     syncWrite.close();
     plainWrite.close();
+    noWalWrite.close();
     if (failingWrite != null) failingWrite.close();
     h.close();
   }

@@ -15,7 +15,13 @@ public enum SyncPolicy {
   /** fsync from a background thread once a second. */
   EVERYSEC,
   /** never fsync explicitly; the OS writes back when it likes. */
-  NO;
+  NO,
+  /**
+   * No write-ahead log at all (the raft mode, whose Raft log is the write-ahead log): a commit
+   * only reaches the memtables, and becomes durable when they are flushed (atomically across
+   * the column families). Not an {@code appendfsync} value.
+   */
+  WAL_OFF;
 
   /** Parses an {@code appendfsync} value: always, everysec or no (any case). */
   public static SyncPolicy of(String appendfsync) {

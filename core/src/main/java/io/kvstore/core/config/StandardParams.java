@@ -61,6 +61,13 @@ final class StandardParams {
     c.register(integer("min-replicas-max-lag", 10, 0, maxInt, true).alias("min-slaves-max-lag"));
     c.register(string("client-output-buffer-limit",
         "normal 0 0 0 slave 268435456 67108864 60 pubsub 33554432 8388608 60", true));
+    // raft mode (with raft-peers and raft-id below): reads, follower writes, timeouts, storage
+    c.register(enumeration("raft-read-mode", "linearizable", false, "linearizable", "lease"));
+    c.register(enumeration("raft-follower-writes", "forward", true, "forward", "redirect"));
+    c.register(integer("raft-timeout", 5000, 100, Integer.MAX_VALUE, true));
+    c.register(integer("raft-election-timeout", 1000, 50, 60000, false));
+    c.register(string("raft-dir", "", false));
+    c.register(integer("raft-snapshot-entries", 100000, 100, Long.MAX_VALUE, false));
     // kvstore's own keys
     c.register(enumeration("replication-mode", "async", false, "async", "raft"));
     c.register(integer("grpc-port", 7379, 0, 65535, false));

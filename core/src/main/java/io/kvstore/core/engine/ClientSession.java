@@ -60,6 +60,8 @@ public final class ClientSession {
   private boolean blocked;
   private final Deque<byte[][]> deferred = new ArrayDeque<>();
   private Reply pendingBlockReply;
+  private boolean staleReads;
+  private Object backendState;
 
   public ClientSession(long id, ClientConnection connection, long createdAtMs, boolean authenticated) {
     this.id = id;
@@ -118,6 +120,17 @@ public final class ClientSession {
   public Deque<byte[][]> deferred() { return deferred; }
   public Reply pendingBlockReply() { return pendingBlockReply; }
   public void setPendingBlockReply(Reply r) { pendingBlockReply = r; }
+
+  /**
+   * The client accepts possibly stale reads served from this node's own data (READONLY in the
+   * raft mode, gRPC's stale_ok), skipping the read's consistency round.
+   */
+  public boolean staleReads() { return staleReads; }
+  public void setStaleReads(boolean b) { staleReads = b; }
+
+  /** Per-session state of the node's {@link CommandBackend} (null until it sets one). */
+  public Object backendState() { return backendState; }
+  public void setBackendState(Object o) { backendState = o; }
 
   /** CLIENT LIST flags column. */
   public String flagString() {

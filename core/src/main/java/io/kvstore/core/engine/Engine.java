@@ -54,7 +54,21 @@ public final class Engine {
 
   /** Full path for one client command; returns the reply ({@link Reply#NONE} when deferred). */
   public Reply execute(ClientSession s, byte[][] argv) {
-    long now = node.clock().millis();
+    if (node.backend().hold(s, argv)) return Reply.NONE;
+    return run(s, argv, node.clock().millis(), true);
+  }
+
+  /**
+   * Runs one command at unix time {@code now} with the same lookup, arity check, MULTI queueing
+   * and call as {@link #execute}, but without the AUTH check, the gates and the node's
+   * {@link CommandBackend}: the raft mode applies log entries with it (at the entry's timestamp)
+   * and runs a read with it once the read's consistency barrier has passed.
+   */
+  public Reply executeAt(ClientSession s, byte[][] argv, long now) {
+    return run(s, argv, now, false);
+  }
+
+  private Reply run(ClientSession s, byte[][] argv, long now, boolean fromClient) {
     s.touch(now);
     if (argv.length == 0) return Reply.NONE;
     CommandSpec spec = node.commands().lookup(argv[0]);
@@ -73,12 +87,14 @@ public final class Engine {
     if ((arity > 0 && argv.length != arity) || argv.length < -arity) {
       return reject(s, Errors.wrongArity(spec.name()));
     }
-    if (!s.authenticated() && !spec.has(CommandFlag.NO_AUTH)) {
+    if (fromClient && !s.authenticated() && !spec.has(CommandFlag.NO_AUTH)) {
       return reject(s, Errors.NOAUTH);
     }
-    for (CommandGate gate : node.gates()) {
-      String err = gate.check(s, spec, argv);
-      if (err != null) return reject(s, err);
+    if (fromClient) {
+      for (CommandGate gate : node.gates()) {
+        String err = gate.check(s, spec, argv);
+        if (err != null) return reject(s, err);
+      }
     }
     if (s.resp() == 2 && s.subscriptionCount() > 0 && !spec.has(CommandFlag.PUBSUB_CONTEXT)) {
       return reject(s, "ERR Can't execute '" + spec.name()
@@ -88,6 +104,13 @@ public final class Engine {
       if (spec.has(CommandFlag.NO_MULTI)) return reject(s, Errors.NOT_ALLOWED_IN_MULTI);
       s.queue(spec, argv);
       return Reply.QUEUED;
+    }
+    if (fromClient) {
+      Reply routed = node.backend().route(s, spec, argv);
+      if (routed != null) {
+        s.setLastCommand(spec.name());
+        return routed;
+      }
     }
     List<Effect> effects = new ArrayList<>(2);
     Ctx ctx = new Ctx(node, s, now, effects, this::nested);

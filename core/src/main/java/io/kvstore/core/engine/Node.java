@@ -38,6 +38,7 @@ public final class Node {
   private final String runId;
   private final long startedAtMs;
   private EffectSink effectSink = EffectSink.NONE;
+  private CommandBackend backend = CommandBackend.LOCAL;
   private Lifecycle lifecycle = Lifecycle.NONE;
   private boolean deletesExpiredKeys = true;
   private volatile long lastSaveSeconds;
@@ -104,6 +105,9 @@ public final class Node {
   public EffectSink effectSink() { return effectSink; }
   public void setEffectSink(EffectSink sink) { this.effectSink = sink; }
   public Lifecycle lifecycle() { return lifecycle; }
+  /** Where client commands go once they passed the engine's checks (local execution by default). */
+  public CommandBackend backend() { return backend; }
+  public void setBackend(CommandBackend b) { this.backend = b; }
   public void setLifecycle(Lifecycle l) { this.lifecycle = l; }
 
   /** False on replicas: expired keys read as missing but only the master deletes them. */

@@ -155,6 +155,28 @@ public final class Errors {
     return sb.toString().replace('\r', ' ').replace('\n', ' ');
   }
 
+  // raft mode (no leader, timeouts with an unknown outcome, redirects, RAFT admin)
+  public static final String RAFT_NO_LEADER =
+      "CLUSTERDOWN No Raft leader is known at the moment, try again later";
+  public static final String RAFT_READ_TIMEOUT =
+      "TRYAGAIN The read could not be confirmed by a Raft majority in time, try again later";
+  public static final String RAFT_NOT_MEMBER =
+      "CLUSTERDOWN This node is not a member of a Raft group yet (add it with RAFT ADD)";
+
+  /** A write was (or may have been) proposed but its outcome was not learned in time. */
+  public static String raftUnknown(String why) {
+    return "UNKNOWN The write may or may not have been applied: " + why;
+  }
+
+  /** raft-follower-writes redirect: the leader's client address (the slot is always 0). */
+  public static String raftMoved(String hostPort) {
+    return "MOVED 0 " + hostPort;
+  }
+
+  public static String raftAdmin(String why) {
+    return "ERR " + why;
+  }
+
   private static String truncate(String s) {
     return s.length() > 128 ? s.substring(0, 128) : s;
   }
