@@ -104,6 +104,11 @@ public final class KvstoreProcess implements AutoCloseable {
     return port;
   }
 
+  /** redis-cli against this server: the arguments form one command; returns its output. */
+  public String cli(String... args) throws IOException, InterruptedException {
+    return Tools.cli(port, args);
+  }
+
   public int grpcPort() {
     return grpcPort;
   }

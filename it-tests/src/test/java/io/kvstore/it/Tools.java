@@ -24,6 +24,18 @@ public final class Tools {
         + "redis-server redis-tools packages (the test command does this: see README)");
   }
 
+  /** redis-cli -p port args...: one command, its output (replies as redis-cli prints them). */
+  public static String cli(int port, String... args) throws IOException, InterruptedException {
+    String[] cmd = new String[args.length + 5];
+    cmd[0] = require("redis-cli");
+    cmd[1] = "-h";
+    cmd[2] = "127.0.0.1";
+    cmd[3] = "-p";
+    cmd[4] = Integer.toString(port);
+    System.arraycopy(args, 0, cmd, 5, args.length);
+    return run(Duration.ofSeconds(30), null, cmd).stdout();
+  }
+
   public static Result run(Duration timeout, String stdin, String... command)
       throws IOException, InterruptedException {
     Process p = new ProcessBuilder(List.of(command)).redirectErrorStream(true).start();
