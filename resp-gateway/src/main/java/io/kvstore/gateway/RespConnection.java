@@ -57,6 +57,8 @@ final class RespConnection extends ChannelInboundHandlerAdapter implements Clien
   private volatile ClientSession session;
   private volatile boolean authenticated;
   private volatile boolean closing;
+  private volatile boolean replicaLink;
+  private PayloadStream payload;
   private ByteBuf out;
   private Reply.Error protocolError;
 
@@ -206,14 +208,19 @@ final class RespConnection extends ChannelInboundHandlerAdapter implements Clien
 
   @Override
   public void channelWritabilityChanged(ChannelHandlerContext ctx) {
-    if (channel.isWritable()) resume(PAUSE_BACKPRESSURE);
+    // a replica link keeps reading its ACKs while its output is backed up
+    if (channel.isWritable() || replicaLink) resume(PAUSE_BACKPRESSURE);
     else pause(PAUSE_BACKPRESSURE);
+    PayloadStream p = payload;
+    if (p != null) p.wakeUp();
     ctx.fireChannelWritabilityChanged();
   }
 
   @Override
   public void channelInactive(ChannelHandlerContext ctx) {
     inactive = true;
+    PayloadStream p = payload;
+    if (p != null) p.wakeUp();
     batch = new ArrayList<>();
     if (decoder != null) decoder.release();
     ClientSession s = session;
@@ -242,6 +249,15 @@ final class RespConnection extends ChannelInboundHandlerAdapter implements Clien
   @Override
   public void send(Reply reply) {
     if (closing) return;
+    if (replicaLink) {
+      if (reply instanceof Reply.None) return;
+      // Redis never answers a replica; a command that produced a reply is a rogue use of the link
+      ClientSession s = session;
+      log.warn("Replica generated a reply to command '{}', disconnecting it: addr={}",
+          s == null ? "<unknown>" : s.lastCommand(), remote);
+      close();
+      return;
+    }
     if (out == null) out = channel.alloc().buffer(256);
     if (reply == protocolError) {
       RespEncoder.rawError(protocolError.text(), out);
@@ -259,6 +275,34 @@ final class RespConnection extends ChannelInboundHandlerAdapter implements Clien
     out = null;
     server.stats().netOutputBytes.add(buf.readableBytes());
     channel.writeAndFlush(buf, channel.voidPromise());
+  }
+
+  @Override
+  public void sendRaw(byte[] bytes) {
+    if (closing) return;
+    if (out == null) out = channel.alloc().buffer(Math.max(256, bytes.length));
+    out.writeBytes(bytes);
+  }
+
+  @Override
+  public long pendingOutputBytes() {
+    ByteBuf buf = out;
+    long queued = buf == null ? 0 : buf.readableBytes();
+    var outbound = channel.unsafe().outboundBuffer();
+    return queued + (outbound == null ? 0 : outbound.totalPendingWriteBytes());
+  }
+
+  @Override
+  public void becomeReplicaLink() {
+    replicaLink = true;
+    resume(PAUSE_BACKPRESSURE);
+  }
+
+  @Override
+  public java.io.OutputStream openPayloadStream() {
+    PayloadStream p = new PayloadStream(channel, server.stats());
+    payload = p;
+    return p;
   }
 
   @Override

@@ -11,5 +11,13 @@ import java.util.List;
 public interface EffectSink {
   void append(List<Effect> effects);
 
+  /**
+   * The effects of a command run by {@code session} (null for the node's own work, such as
+   * active expiry), so a replication layer can remember each client's last write offset (WAIT).
+   */
+  default void append(ClientSession session, List<Effect> effects) {
+    append(effects);
+  }
+
   EffectSink NONE = effects -> {};
 }

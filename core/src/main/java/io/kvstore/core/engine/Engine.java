@@ -47,6 +47,7 @@ public final class Engine {
 
   /** Forgets a closed client: watches, subscriptions, registry. */
   public void close(ClientSession s) {
+    node.clientClosed(s);
     node.watches().unwatchAll(s);
     node.pubsub().removeAll(s);
     node.clients().remove(s);
@@ -116,7 +117,7 @@ public final class Engine {
     Ctx ctx = new Ctx(node, s, now, effects, this::nested);
     Reply r = invoke(ctx, spec, argv);
     s.setLastCommand(spec.name());
-    if (!effects.isEmpty()) node.effectSink().append(wrap(effects));
+    if (!effects.isEmpty()) node.effectSink().append(s, wrap(effects));
     return r;
   }
 

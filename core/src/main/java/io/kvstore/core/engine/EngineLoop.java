@@ -148,6 +148,7 @@ public final class EngineLoop implements AutoCloseable {
 
   private void commitAndFlush() {
     commitQueued = false;
+    for (Runnable hook : node.beforeCommitHooks()) runSafely(hook);
     List<Node.Outgoing> out = node.drainOutbox();
     String commitError = null;
     try {
@@ -156,6 +157,7 @@ public final class EngineLoop implements AutoCloseable {
       commitError = "MISCONF Errors writing to the data store: " + e.getMessage();
       System.err.println("store commit failed: " + e);
     }
+    for (Runnable hook : node.afterCommitHooks()) runSafely(hook);
     if (!afterCommit.isEmpty()) {
       List<Runnable> done = new ArrayList<>(afterCommit);
       afterCommit.clear();

@@ -35,6 +35,9 @@ public final class Node {
   private final List<CommandGate> gates = new ArrayList<>();
   private final List<java.util.function.LongConsumer> crons = new ArrayList<>();
   private final ScanCursors scanCursors = new ScanCursors();
+  private final List<Runnable> beforeCommit = new ArrayList<>();
+  private final List<Runnable> afterCommit = new ArrayList<>();
+  private final List<java.util.function.Consumer<ClientSession>> closeHooks = new ArrayList<>();
   private final String runId;
   private final long startedAtMs;
   private EffectSink effectSink = EffectSink.NONE;
@@ -147,6 +150,37 @@ public final class Node {
     return crons;
   }
 
+  /**
+   * Work run on the engine thread right before each commit of the engine loop (replication writes
+   * its id and offset metadata there, so they commit atomically with the data, once per commit).
+   */
+  public void addBeforeCommitHook(Runnable hook) {
+    beforeCommit.add(hook);
+  }
+
+  public List<Runnable> beforeCommitHooks() {
+    return beforeCommit;
+  }
+
+  /** Work run on the engine thread right after each commit (replication flushes its stream). */
+  public void addAfterCommitHook(Runnable hook) {
+    afterCommit.add(hook);
+  }
+
+  public List<Runnable> afterCommitHooks() {
+    return afterCommit;
+  }
+
+  /** Called (engine thread) when a client session closes, before it is forgotten. */
+  public void addCloseHook(java.util.function.Consumer<ClientSession> hook) {
+    closeHooks.add(hook);
+  }
+
+  /** Runs the close hooks for {@code s}. */
+  public void clientClosed(ClientSession s) {
+    for (var hook : closeHooks) hook.accept(s);
+  }
+
   public void addInfoSection(InfoSection s) {
     infoSections.put(s.name(), s);
   }
@@ -158,6 +192,14 @@ public final class Node {
   /** Queues output for a session; written after the current batch commits. */
   public void deliver(ClientSession session, Reply reply) {
     outbox.add(new Outgoing(session, reply));
+  }
+
+  /** Whether output for {@code session} is queued and not yet written (SYNC refuses then). */
+  public boolean hasPendingOutput(ClientSession session) {
+    for (Outgoing o : outbox) {
+      if (o.session() == session) return true;
+    }
+    return false;
   }
 
   /** Takes everything queued for output (engine loop, after commit). */

@@ -120,6 +120,31 @@ public final class Errors {
       + "enable-debug-command option is set to \"local\", you can run it from a local connection, "
       + "otherwise you need to set this option in the configuration file, and then restart the server.";
 
+  // replication (REPLICAOF, PSYNC, REPLCONF, WAIT and the replica/master gates)
+  public static final String READONLY_REPLICA = "READONLY You can't write against a read only replica.";
+  public static final String MASTERDOWN =
+      "MASTERDOWN Link with MASTER is down and replica-serve-stale-data is set to 'no'.";
+  public static final String NOREPLICAS = "NOREPLICAS Not enough good replicas to write.";
+  public static final String NOMASTERLINK = "NOMASTERLINK Can't SYNC while not connected with my master";
+  public static final String WAIT_ON_REPLICA = "ERR WAIT cannot be used with replica instances. Please "
+      + "also note that since Redis 4.0 if a replica is configured to be writable (which is not the "
+      + "default) writes to replicas are just local and are not propagated.";
+  public static final String INVALID_MASTER_PORT = "ERR Invalid master port";
+  public static final String REPLICAOF_FROM_REPLICA = "ERR Command is not valid when client is a replica.";
+  public static final String TIMEOUT_NOT_INTEGER = "ERR timeout is not an integer or out of range";
+  public static final String TIMEOUT_NEGATIVE = "ERR timeout is negative";
+  public static final String PSYNC_FAILOVER_TO_MASTER = "ERR PSYNC FAILOVER can't be sent to a master.";
+  public static final String PSYNC_FAILOVER_REPLID = "ERR PSYNC FAILOVER replid must match my replid.";
+
+  /** REPLCONF with an option it does not know. */
+  public static String unrecognizedReplconf(String option) {
+    return "ERR Unrecognized REPLCONF option: " + option;
+  }
+
+  public static String replconfIpTooLong(int bytes) {
+    return "ERR REPLCONF ip-address provided by replica instance is too long: " + bytes + " bytes";
+  }
+
   public static String unknownClientType(String type) {
     return "ERR Unknown client type '" + type + "'";
   }
