@@ -12,6 +12,9 @@ import io.kvstore.gateway.NettyLoopExecutor;
 import io.kvstore.gateway.RespServer;
 import io.kvstore.persistence.RocksStore;
 import io.kvstore.persistence.SyncPolicy;
+import io.kvstore.replication.Datasets;
+import io.kvstore.replication.Replication;
+import io.kvstore.replication.ReplicationLogger;
 import io.kvstore.server.grpc.GrpcServer;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -78,6 +81,7 @@ public final class KvstoreServer implements AutoCloseable {
   private EngineLoop loop;
   private io.netty.channel.EventLoopGroup engineGroup;
   private RespServer resp;
+  private Replication replication;
   private GrpcServer grpc;
   private int respPort;
   private int grpcPort;
@@ -138,6 +142,7 @@ public final class KvstoreServer implements AutoCloseable {
     // One event loop thread reads clients, runs the engine and writes replies (Redis's model).
     engineGroup = RespServer.newEventLoopGroup(1, "kvstore-main");
     loop = new EngineLoop(engine, new NettyLoopExecutor(engineGroup.next()));
+    installReplication();
     log.notice("Running mode=standalone, port=" + config.getInt("port") + ", grpc-port="
         + config.getInt("grpc-port") + ".");
     log.warning("Server initialized");
@@ -162,6 +167,44 @@ public final class KvstoreServer implements AutoCloseable {
     }
     writePidfile();
     log.notice("Ready to accept connections tcp");
+    if (replication != null) replication.start();
+  }
+
+  /**
+   * Async replication on the engine's own event loop: the link to a master is opened there, so
+   * applying the stream is as single-threaded as serving clients. A configured {@code replicaof}
+   * makes the node a replica before it listens (writes are refused from the first command) and
+   * it connects to its master once it listens.
+   */
+  private void installReplication() {
+    Node n = node;
+    Runnable touchAllWatched = () -> {
+      for (int db = 0; db < n.databases(); db++) n.watches().touchDb(db, k -> true);
+    };
+    replication = Replication.install(node, loop, Datasets.of(store, touchAllWatched),
+        engineGroup.next(), new ReplicationLogger() {
+          @Override
+          public void verbose(String message) {
+            log.verbose(message);
+          }
+
+          @Override
+          public void notice(String message) {
+            log.notice(message);
+          }
+
+          @Override
+          public void warning(String message) {
+            log.warning(message);
+          }
+        });
+    replication.onRoleChange(replica -> log.setRole(replica ? 'S' : 'M'));
+    if (replication.isReplica()) log.setRole('S');
+  }
+
+  /** The node's async replication (null in raft mode). */
+  public Replication replication() {
+    return replication;
   }
 
   private InetSocketAddress listen(String what, String bind, int port,

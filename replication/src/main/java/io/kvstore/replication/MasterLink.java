@@ -1,0 +1,615 @@
+package io.kvstore.replication;
+
+import io.kvstore.core.config.Config;
+import io.kvstore.core.engine.ClientSession;
+import io.kvstore.core.replication.BulkPayloadParser;
+import io.kvstore.core.replication.ReplicaHandshake;
+import io.kvstore.core.replication.ReplicaHandshake.State;
+import io.kvstore.core.replication.ReplicaOffsets;
+import io.kvstore.core.replication.ReplicationIds;
+import io.kvstore.core.replication.ReplicationInfo;
+import io.kvstore.core.reply.Reply;
+import io.netty.bootstrap.Bootstrap;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoop;
+import io.netty.channel.epoll.EpollEventLoopGroup;
+import io.netty.channel.epoll.EpollSocketChannel;
+import io.netty.channel.socket.nio.NioSocketChannel;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A replica's link to its master (Redis 7.0 {@code connectWithMaster}, {@code syncWithMaster},
+ * {@code readSyncBulkPayload}, the master client): the connection, the handshake (driven by the
+ * pure {@link ReplicaHandshake}), the snapshot transfer and load, then the stream.
+ *
+ * <p><b>Threading.</b> The connection lives on the engine's own event loop, and every event is
+ * handled as an engine task, so applying the master's commands is as single-threaded as running
+ * a client's. Only loading a snapshot runs elsewhere: the payload is handed through a
+ * {@link SyncPipe} to a loader thread that fills a new dataset beside the current one; reading
+ * from the master pauses while the pipe is full. The node serves its previous data until the
+ * new dataset is complete and installed in one step (a truncated or corrupt RDB, or a lost link,
+ * leaves it untouched).
+ *
+ * <p><b>Offsets.</b> Each command's bytes count once it has executed ({@link ReplicaOffsets}),
+ * except inside a MULTI, whose bytes count (and are forwarded) together at its EXEC, as Redis
+ * counts them. What counted is forwarded unchanged to this node's backlog and sub-replicas.
+ * When the link drops while connected, the master's id, the applied offset and the stream's
+ * database are cached, so the next handshake asks to continue ({@code PSYNC <id> <offset+1>}).
+ */
+final class MasterLink {
+  private static final long PIPE_HIGH_WATER = 8L << 20;
+  private static final long EARLY_STREAM_PAUSE = 8L << 20;
+
+  private final Replication r;
+  final String host;
+  final int port;
+  private ReplicaHandshake hs;
+  private Channel channel;
+  private int generation;
+  private boolean stopped;
+  private final ByteArrayOutputStream line = new ByteArrayOutputStream();
+
+  // transfer
+  private BulkPayloadParser bulk;
+  private String syncReplid;
+  private long syncOffset;
+  private Datasets.Load load;
+  private SyncPipe pipe;
+  private boolean loadDone;
+  private ByteArrayOutputStream early;
+  private long transferLastIoMs;
+
+  // connected
+  private ReplicaOffsets offsets;
+  private ClientSession master;
+  private StreamParser parser;
+  private final ByteArrayOutputStream txn = new ByteArrayOutputStream();
+  private long lastInteractionMs;
+  private long downSinceMs;
+  private String lastCommand = "";
+
+  // the cached master (PSYNC after a reconnection)
+  private String cachedReplid;
+  private long cachedOffset;
+  private long cachedRead;
+  private int cachedDb = -1;
+
+  MasterLink(Replication r, String host, int port) {
+    this.r = r;
+    this.host = host;
+    this.port = port;
+    this.hs = new ReplicaHandshake(settings());
+  }
+
+  /** The master state to PSYNC with: a demoted master's own, a restarted replica's stored one. */
+  void cacheMaster(String replid, long offset, int db) {
+    cachedReplid = replid;
+    cachedOffset = offset;
+    cachedRead = offset;
+    cachedDb = db;
+  }
+
+  /** The next master continues from the state this (stopped) link cached. */
+  void inheritCache(MasterLink old) {
+    cacheMaster(old.cachedReplid, old.cachedOffset, old.cachedDb);
+    cachedRead = old.cachedRead;
+  }
+
+  boolean connected() {
+    return hs.state() == State.CONNECTED && master != null;
+  }
+
+  State state() {
+    return hs.state();
+  }
+
+  /** The stream's current database as persisted with the data (-1 when unknown). */
+  int streamDb() {
+    if (master != null) return master.db();
+    return cachedReplid != null ? cachedDb : -1;
+  }
+
+  /** What a link lost while connected leaves behind, to hand to the next master. */
+  String cachedReplid() {
+    return cachedReplid;
+  }
+
+  private ReplicaHandshake.Settings settings() {
+    Config c = r.node().config();
+    int announcePort = c.getInt("replica-announce-port");
+    int listen = announcePort != 0 ? announcePort : r.node().tcpPort();
+    return new ReplicaHandshake.Settings(c.get("masteruser"), c.get("masterauth"), listen,
+        c.get("replica-announce-ip"), 5000, c.getLong("repl-timeout"));
+  }
+
+  // ---------------------------------------------------------------- connecting
+
+  void connect() {
+    if (stopped) return;
+    hs = new ReplicaHandshake(settings());
+    if (cachedReplid != null) hs.setCachedMaster(cachedReplid, cachedOffset);
+    int gen = ++generation;
+    long now = r.now();
+    hs.onConnecting(now);
+    EventLoop io = r.ioLoop();
+    Bootstrap b = new Bootstrap().group(io)
+        .channel(io.parent() instanceof EpollEventLoopGroup ? EpollSocketChannel.class : NioSocketChannel.class)
+        .option(ChannelOption.TCP_NODELAY, true)
+        .option(ChannelOption.CONNECT_TIMEOUT_MILLIS,
+            (int) Math.min(Integer.MAX_VALUE, r.node().config().getLong("repl-timeout") * 1000))
+        .handler(new Handler(gen));
+    r.log().notice("MASTER <-> REPLICA sync started");
+    b.connect(host, port).addListener(f -> {
+      if (!f.isSuccess()) {
+        r.loop().execute(() -> {
+          if (gen != generation) return;
+          r.log().warning("Error condition on socket for SYNC: " + describe(f.cause()));
+          lost(gen);
+        });
+      }
+    });
+  }
+
+  private static String describe(Throwable t) {
+    Throwable c = t;
+    while (c.getCause() != null) c = c.getCause();
+    return String.valueOf(c.getMessage() != null ? c.getMessage() : c);
+  }
+
+  /** Netty events of one connection attempt, all handled as engine tasks. */
+  private final class Handler extends ChannelInboundHandlerAdapter {
+    private final int gen;
+
+    Handler(int gen) {
+      this.gen = gen;
+    }
+
+    @Override
+    public void channelActive(ChannelHandlerContext ctx) {
+      Channel ch = ctx.channel();
+      r.loop().execute(() -> {
+        if (gen != generation || stopped) {
+          ch.close();
+          return;
+        }
+        channel = ch;
+        r.log().notice("Non blocking connect for SYNC fired the event.");
+        handle(hs.onConnected(r.now()), State.CONNECTING, null, 0);
+      });
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+      ByteBuf in = (ByteBuf) msg;
+      byte[] bytes = new byte[in.readableBytes()];
+      in.readBytes(bytes);
+      in.release();
+      r.node().stats().netInputBytes.add(bytes.length);
+      r.loop().execute(() -> {
+        if (gen == generation) onBytes(bytes, 0);
+      });
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+      r.loop().execute(() -> {
+        if (gen == generation) lost(gen);
+      });
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+      ctx.close();
+    }
+  }
+
+  // ---------------------------------------------------------------- bytes from the master
+
+  private void onBytes(byte[] b, int from) {
+    long now = r.now();
+    int i = from;
+    while (i < b.length && hs.state().inHandshake()) {
+      byte c = b[i++];
+      if (c != '\n') {
+        if (line.size() > 64 * 1024) {
+          fail("Bad protocol from MASTER: reply line too long during the handshake");
+          return;
+        }
+        line.write(c);
+        continue;
+      }
+      byte[] raw = line.toByteArray();
+      line.reset();
+      int n = raw.length > 0 && raw[raw.length - 1] == '\r' ? raw.length - 1 : raw.length;
+      String text = new String(raw, 0, n, StandardCharsets.ISO_8859_1);
+      List<ReplicaHandshake.Action> actions;
+      State prev = hs.state();
+      try {
+        actions = hs.onLine(text, now);
+      } catch (IllegalStateException e) {
+        fail("Unexpected reply from MASTER during the handshake: '" + text + "'");
+        return;
+      }
+      handle(actions, prev, b, i);
+      return; // handle() consumed what follows the line
+    }
+    if (i >= b.length) return;
+    if (hs.state() == State.TRANSFER) {
+      onTransfer(slice(b, i));
+    } else if (hs.state() == State.CONNECTED && master != null) {
+      onStream(slice(b, i));
+    }
+  }
+
+  private static byte[] slice(byte[] b, int from) {
+    if (from == 0) return b;
+    byte[] out = new byte[b.length - from];
+    System.arraycopy(b, from, out, 0, out.length);
+    return out;
+  }
+
+  /** Carries out the handshake's actions; {@code rest} (from {@code from}) followed the line. */
+  private void handle(List<ReplicaHandshake.Action> actions, State prev, byte[] rest, int from) {
+    for (ReplicaHandshake.Action a : actions) {
+      if (a instanceof ReplicaHandshake.Send s) {
+        if (prev == State.RECEIVE_CAPA_REPLY) logPsync();
+        write(s.bytes());
+      } else if (a instanceof ReplicaHandshake.Log l) {
+        r.log().notice(l.text());
+      } else if (a instanceof ReplicaHandshake.StartFullSync f) {
+        r.log().notice("Full resync from master: " + f.replid() + ":" + f.offset());
+        startTransfer(f.replid(), f.offset());
+      } else if (a instanceof ReplicaHandshake.FallbackToSync) {
+        r.log().notice("Retrying with SYNC...");
+        startTransfer("", -1);
+      } else if (a instanceof ReplicaHandshake.Continue c) {
+        onContinue(c.newReplid());
+      } else if (a instanceof ReplicaHandshake.RetryLater l) {
+        r.log().notice(l.reason());
+        closeAndRetry();
+        return;
+      } else if (a instanceof ReplicaHandshake.Fail f) {
+        r.log().warning(f.reason());
+        closeAndRetry();
+        return;
+      }
+    }
+    if (rest != null && from < rest.length && channel != null) onBytes(rest, from);
+  }
+
+  private void logPsync() {
+    if (cachedReplid != null) {
+      r.log().notice("Trying a partial resynchronization (request " + cachedReplid + ":"
+          + (cachedOffset + 1) + ").");
+    } else {
+      r.log().notice("Partial resynchronization not possible (no cached master)");
+    }
+  }
+
+  private void write(byte[] bytes) {
+    Channel ch = channel;
+    if (ch == null) return;
+    r.node().stats().netOutputBytes.add(bytes.length);
+    ch.writeAndFlush(Unpooled.wrappedBuffer(bytes), ch.voidPromise());
+  }
+
+  // ---------------------------------------------------------------- full resync
+
+  private void startTransfer(String replid, long offset) {
+    if (cachedReplid != null) r.log().notice("Discarding previously cached master state.");
+    cachedReplid = null;
+    syncReplid = replid;
+    syncOffset = offset;
+    bulk = new BulkPayloadParser();
+    early = new ByteArrayOutputStream();
+    loadDone = false;
+    transferLastIoMs = r.now();
+    Datasets.Load l = r.datasets().beginLoad();
+    Channel ch = channel;
+    SyncPipe p = new SyncPipe(PIPE_HIGH_WATER,
+        () -> r.loop().execute(() -> {
+          if (channel == ch && ch != null && early != null && early.size() < EARLY_STREAM_PAUSE) {
+            ch.config().setAutoRead(true);
+          }
+        }));
+    load = l;
+    pipe = p;
+    int gen = generation;
+    Map<String, byte[]> meta = syncMeta(replid, offset);
+    Thread t = new Thread(() -> {
+      try {
+        long keys = l.load(p, meta);
+        r.loop().execute(() -> loaded(gen, l, keys));
+      } catch (Exception e) {
+        l.abort();
+        r.loop().execute(() -> loadFailed(gen, l, e));
+      }
+    }, "kvstore-sync-load");
+    t.setDaemon(true);
+    t.start();
+  }
+
+  private static Map<String, byte[]> syncMeta(String replid, long offset) {
+    Map<String, byte[]> m = new LinkedHashMap<>();
+    m.put(ReplicationIds.META_REPL_ID, ascii(replid));
+    m.put(ReplicationIds.META_REPL_ID2, ascii(ReplicationIds.CLEARED_ID));
+    m.put(ReplicationIds.META_SECOND_OFFSET, ascii("-1"));
+    m.put(ReplicationIds.META_OFFSET, ascii(Long.toString(offset)));
+    m.put(ReplicationIds.META_STREAM_DB, ascii(offset < 0 ? "-1" : "0"));
+    return m;
+  }
+
+  private void onTransfer(byte[] bytes) {
+    long now = r.now();
+    transferLastIoMs = now;
+    hs.onIo(now);
+    if (bulk.done()) { // the stream that follows the snapshot, held until it is installed
+      holdEarly(bytes);
+      return;
+    }
+    boolean headerKnown = bulk.transferSize() != -1;
+    BulkPayloadParser.Result res = bulk.feed(bytes);
+    if (!headerKnown && bulk.transferSize() != -1) {
+      r.log().notice(bulk.eofForm()
+          ? "MASTER <-> REPLICA sync: receiving streamed RDB from master with EOF to parser"
+          : "MASTER <-> REPLICA sync: receiving " + bulk.transferSize() + " bytes from master to parser");
+      r.log().notice("MASTER <-> REPLICA sync: Loading DB in memory");
+    }
+    if (res.error() != null) {
+      fail(res.error());
+      return;
+    }
+    if (res.payload().length > 0 && pipe.offer(res.payload()) && channel != null) {
+      channel.config().setAutoRead(false);
+    }
+    if (res.done()) {
+      pipe.finish();
+      holdEarly(res.rest());
+      if (loadDone) finishSync();
+    }
+  }
+
+  private void holdEarly(byte[] bytes) {
+    early.write(bytes, 0, bytes.length);
+    if (early.size() >= EARLY_STREAM_PAUSE && channel != null) channel.config().setAutoRead(false);
+  }
+
+  private void loaded(int gen, Datasets.Load l, long keys) {
+    if (gen != generation || l != load) {
+      l.abort();
+      return;
+    }
+    r.log().notice("MASTER <-> REPLICA sync: " + keys + " keys loaded");
+    loadDone = true;
+    if (bulk.done()) finishSync();
+  }
+
+  private void loadFailed(int gen, Datasets.Load l, Exception e) {
+    if (gen != generation || l != load) return;
+    r.log().warning("Failed trying to load the MASTER synchronization DB from socket: " + e.getMessage());
+    load = null;
+    closeAndRetry();
+  }
+
+  private void finishSync() {
+    long now = r.now();
+    Datasets.Load l = load;
+    load = null;
+    pipe = null;
+    r.attachToNewMaster();
+    r.log().notice("MASTER <-> REPLICA sync: Swapping active DB with loaded DB");
+    l.install();
+    String replid = syncReplid.length() == ReplicationIds.ID_LENGTH ? syncReplid
+        : ReplicationIds.randomId(r.node().random());
+    r.adoptMaster(replid, Math.max(0, syncOffset));
+    hs.onSyncLoaded(now);
+    boolean eof = bulk.eofForm();
+    bulk = null;
+    createMasterClient(0, r.ids().masterReplOffset(), now);
+    r.log().notice("MASTER <-> REPLICA sync: Finished with success");
+    if (eof) sendAck();
+    byte[] rest = early.toByteArray();
+    early = null;
+    if (channel != null) channel.config().setAutoRead(true);
+    if (rest.length > 0) onStream(rest);
+  }
+
+  // ---------------------------------------------------------------- partial resync, stream
+
+  private void onContinue(String newReplid) {
+    long now = r.now();
+    r.log().notice("Successful partial resynchronization with master.");
+    if (newReplid != null && r.ids().onContinue(newReplid)) {
+      r.log().warning("Master replication ID changed to " + newReplid);
+      r.master().disconnectAll();
+    }
+    r.replLog().createBacklog();
+    int db = cachedDb >= 0 ? cachedDb : 0;
+    cachedReplid = null;
+    createMasterClient(db, r.ids().masterReplOffset(), now);
+    r.log().notice("MASTER <-> REPLICA sync: Master accepted a Partial Resynchronization.");
+  }
+
+  private void createMasterClient(int db, long offset, long now) {
+    offsets = new ReplicaOffsets(offset);
+    parser = new StreamParser(r.node().config().getLong("proto-max-bulk-len"));
+    txn.reset();
+    master = r.engine().open(new MasterConnection(r, this));
+    master.setKind(ClientSession.Kind.MASTER);
+    master.setAuthenticated(true);
+    master.select(db);
+    lastInteractionMs = now;
+    downSinceMs = 0;
+  }
+
+  private void onStream(byte[] bytes) {
+    long now = r.now();
+    offsets.onReceived(bytes.length);
+    lastInteractionMs = now;
+    hs.onIo(now);
+    List<StreamParser.Command> cmds;
+    try {
+      cmds = parser.feed(bytes);
+    } catch (IllegalStateException e) {
+      fail("Protocol error from MASTER: " + e.getMessage());
+      return;
+    }
+    ByteArrayOutputStream forward = new ByteArrayOutputStream(bytes.length);
+    ClientSession m = master;
+    for (StreamParser.Command c : cmds) {
+      if (master != m) return; // the link was closed by what ran
+      if (c.argv().length > 0) {
+        lastCommand = c.name();
+        Reply reply = r.engine().execute(m, c.argv());
+        if (reply instanceof Reply.Error e) criticalError(e.text(), c.name());
+      }
+      txn.write(c.raw(), 0, c.raw().length);
+      if (m.inMulti()) continue; // a transaction counts at its EXEC
+      offsets.onApplied(txn.size());
+      forward.write(txn.toByteArray(), 0, txn.size());
+      txn.reset();
+    }
+    if (forward.size() > 0) r.forwardFromMaster(forward.toByteArray());
+  }
+
+  /** A reply the engine queued for the master client: only errors matter (logged). */
+  void criticalError(String error, String command) {
+    r.log().warning("== CRITICAL == This replica is sending an error to its master: '" + error
+        + "' after processing the command '" + (command == null ? lastCommand : command) + "'");
+  }
+
+  /** REPLCONF ACK with the applied offset (every second, and on GETACK). */
+  void sendAck() {
+    if (hs.state() != State.CONNECTED || offsets == null) return;
+    write(offsets.ack());
+  }
+
+  // ---------------------------------------------------------------- cron, loss, stop
+
+  /** The replica part of replicationCron, once a second. */
+  void cron(long now) {
+    if (stopped) return;
+    for (ReplicaHandshake.Action a : hs.onTimeout(now)) {
+      if (a instanceof ReplicaHandshake.Fail f) r.log().warning(f.reason());
+      else if (a instanceof ReplicaHandshake.RetryLater l) r.log().warning(l.reason());
+      closeAndRetry();
+      return;
+    }
+    switch (hs.state()) {
+      case CONNECT -> {
+        if (!r.started()) return;
+        r.log().notice("Connecting to MASTER " + host + ":" + port);
+        connect();
+      }
+      case TRANSFER -> write(new byte[] {'\n'});
+      case CONNECTED -> sendAck();
+      default -> { }
+    }
+  }
+
+  private void fail(String why) {
+    r.log().warning(why);
+    closeAndRetry();
+  }
+
+  /** Drops the connection; the cron reconnects. */
+  void closeAndRetry() {
+    Channel ch = channel;
+    lost(generation);
+    if (ch != null) ch.close();
+  }
+
+  private void lost(int gen) {
+    if (gen != generation) return;
+    generation++;
+    Channel ch = channel;
+    channel = null;
+    line.reset();
+    long now = r.now();
+    if (hs.state() == State.CONNECTED && master != null) {
+      r.log().warning("Connection with master lost.");
+      r.log().notice("Caching the disconnected master state.");
+      cacheMaster(r.ids().replid(), offsets.applied(), master.db());
+      cachedRead = offsets.read();
+      downSinceMs = now;
+    } else if (hs.state() == State.TRANSFER) {
+      r.log().warning("I/O error trying to sync with MASTER: connection lost");
+    }
+    ClientSession m = master;
+    master = null;
+    if (m != null) r.engine().close(m);
+    abortTransfer();
+    if (hs.state() != State.NONE) hs.onLinkLost();
+    if (ch != null) ch.close();
+  }
+
+  private void abortTransfer() {
+    if (pipe != null) pipe.fail("the link with the master was lost");
+    if (load != null && loadDone) load.abort();
+    load = null;
+    pipe = null;
+    bulk = null;
+    early = null;
+    loadDone = false;
+  }
+
+  /** REPLICAOF to another master or NO ONE: closes the link for good. */
+  void stop() {
+    if (stopped) return;
+    Channel ch = channel;
+    lost(generation);
+    stopped = true;
+    hs.stop();
+    if (ch != null) ch.close();
+  }
+
+  // ---------------------------------------------------------------- INFO / ROLE
+
+  ReplicationInfo.Link infoLink(long now) {
+    Config c = r.node().config();
+    long read = 1;
+    long applied = 1;
+    if (master != null) {
+      read = offsets.read();
+      applied = offsets.applied();
+    } else if (cachedReplid != null) {
+      read = cachedRead;
+      applied = cachedOffset;
+    }
+    return new ReplicationInfo.Link(host, port, hs.state(), master != null, lastInteractionMs,
+        read, applied, bulk != null ? bulk.transferSize() : -1, bulk != null ? bulk.transferRead() : 0,
+        transferLastIoMs, downSinceMs, c.getInt("replica-priority"), c.getBool("replica-read-only"),
+        c.getBool("replica-announced"));
+  }
+
+  /** The master client's address for CLIENT LIST. */
+  String address() {
+    return host + ":" + port;
+  }
+
+  String localAddress() {
+    Channel ch = channel;
+    if (ch != null && ch.localAddress() instanceof java.net.InetSocketAddress a) {
+      return a.getAddress().getHostAddress() + ":" + a.getPort();
+    }
+    return "?:0";
+  }
+
+  /** Drops the link at the engine's request (CLIENT KILL of the master client). */
+  void killed() {
+    if (master != null) closeAndRetry();
+  }
+
+  private static byte[] ascii(String s) {
+    return s.getBytes(StandardCharsets.US_ASCII);
+  }
+}
