@@ -4,6 +4,9 @@
  * index so uncommitted writes are readable, exact per-database counters committed with the data,
  * an {@code appendfsync}-style WAL sync policy, checkpoints for snapshots, and
  * {@link io.kvstore.persistence.StoreSnapshot}, a consistent view readable from another thread
- * (the dataset of a full resync). RDB files are in {@code io.kvstore.persistence.rdb}.
+ * (the dataset of a full resync). {@link io.kvstore.persistence.DatasetStore} is the store a node
+ * opens: the current RocksStore dataset plus {@link io.kvstore.persistence.DatasetLoad}, a
+ * complete replacement built beside it (a replica's full resync) and switched to atomically
+ * through a pointer file. RDB files are in {@code io.kvstore.persistence.rdb}.
  */
 package io.kvstore.persistence;

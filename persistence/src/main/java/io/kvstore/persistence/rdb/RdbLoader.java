@@ -70,34 +70,46 @@ public final class RdbLoader {
     RocksStore store = RocksStore.open(staging, databases, policy);
     boolean ok = false;
     try {
-      long[] counts = new long[2];
-      RdbInfo info = new RdbReader(in, maxStringBytes).read((db, key, value, expireAt) -> {
-        if (db >= databases) {
-          throw new RdbException("the RDB has a key in database " + db + " but the store has "
-              + databases + " databases");
-        }
-        if (expireAt != RdbEntry.NO_EXPIRY && expireAt < dropExpiredBefore) {
-          counts[1]++;
-          return;
-        }
-        if (store.get(db, key) != null) {
-          throw new RdbException("the RDB has the key " + RdbReader.printable(key)
-              + " twice in database " + db);
-        }
-        store.put(db, key, StoredValue.string(value, expireAt));
-        if (++counts[0] % chunkKeys == 0) store.commit();
-      });
-      if (finisher != null) finisher.finish(store, info);
-      store.commit();
+      Result r = loadInto(in, store, finisher);
       store.close();
       ok = true;
-      return new Result(info, counts[0], counts[1]);
+      return r;
     } finally {
       if (!ok) {
         store.close();
         deleteTree(staging);
       }
     }
+  }
+
+  /**
+   * Loads {@code in} into {@code store}, an open store that must be empty (a key already there
+   * counts as a duplicate), with the same chunked commits, checks and finisher as {@link #load};
+   * the store's own database count applies. The store is left open, committed on success; on
+   * failure it holds whatever chunks were committed and the caller discards it.
+   */
+  public Result loadInto(InputStream in, RocksStore store, Finisher finisher) throws IOException {
+    int dbs = store.databases();
+    long[] counts = new long[2];
+    RdbInfo info = new RdbReader(in, maxStringBytes).read((db, key, value, expireAt) -> {
+      if (db >= dbs) {
+        throw new RdbException("the RDB has a key in database " + db + " but the store has "
+            + dbs + " databases");
+      }
+      if (expireAt != RdbEntry.NO_EXPIRY && expireAt < dropExpiredBefore) {
+        counts[1]++;
+        return;
+      }
+      if (store.get(db, key) != null) {
+        throw new RdbException("the RDB has the key " + RdbReader.printable(key)
+            + " twice in database " + db);
+      }
+      store.put(db, key, StoredValue.string(value, expireAt));
+      if (++counts[0] % chunkKeys == 0) store.commit();
+    });
+    if (finisher != null) finisher.finish(store, info);
+    store.commit();
+    return new Result(info, counts[0], counts[1]);
   }
 
   private static void requireFresh(Path dir) throws IOException {
