@@ -67,6 +67,7 @@ final class StandardParams {
     c.register(integer("raft-timeout", 5000, 100, Integer.MAX_VALUE, true));
     c.register(integer("raft-election-timeout", 1000, 50, 60000, false));
     c.register(string("raft-dir", "", false));
+    c.register(bool("raft-join", false, false));
     c.register(integer("raft-snapshot-entries", 100000, 100, Long.MAX_VALUE, false));
     // kvstore's own keys
     c.register(enumeration("replication-mode", "async", false, "async", "raft"));

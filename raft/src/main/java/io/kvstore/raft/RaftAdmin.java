@@ -1,0 +1,120 @@
+package io.kvstore.raft;
+
+import io.kvstore.core.command.Command;
+import io.kvstore.core.command.Ctx;
+import io.kvstore.core.engine.ClientSession;
+import io.kvstore.core.engine.EngineLoop;
+import io.kvstore.core.reply.Errors;
+import io.kvstore.core.reply.Reply;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.apache.ratis.client.RaftClient;
+import org.apache.ratis.protocol.RaftClientReply;
+import org.apache.ratis.protocol.RaftPeer;
+import org.apache.ratis.protocol.RaftPeerId;
+import org.apache.ratis.server.RaftServer;
+
+/**
+ * RAFT ADD / REMOVE / TRANSFER / SNAPSHOT: membership changes (Ratis's joint consensus; a new
+ * node is caught up, by log or snapshot, before it counts), leadership transfer and an on-demand
+ * snapshot. They may be sent to any member; the Ratis client routes them to the leader. The
+ * calls block, so they run on the node's admin thread while the session waits.
+ */
+final class RaftAdmin {
+  private RaftAdmin() {}
+
+  static Command add(RaftNode raft) {
+    return (ctx, args) -> {
+      String id = args.str(2);
+      String address = args.str(3);
+      try {
+        Peers.checkId(id);
+        Peers.checkAddress(address);
+      } catch (IllegalArgumentException e) {
+        return Reply.error(Errors.raftAdmin(e.getMessage()));
+      }
+      return async(ctx, raft, () -> {
+        List<RaftPeer> peers = members(raft);
+        for (RaftPeer p : peers) {
+          if (p.getId().toString().equals(id)) return Reply.error(Errors.raftAdmin("node " + id + " is already a member"));
+        }
+        peers.add(RaftPeer.newBuilder().setId(id).setAddress(address).build());
+        return result(client(raft).admin().setConfiguration(peers), Reply.OK);
+      });
+    };
+  }
+
+  static Command remove(RaftNode raft) {
+    return (ctx, args) -> {
+      String id = args.str(2);
+      return async(ctx, raft, () -> {
+        List<RaftPeer> peers = members(raft);
+        if (!peers.removeIf(p -> p.getId().toString().equals(id))) {
+          return Reply.error(Errors.raftAdmin("node " + id + " is not a member"));
+        }
+        if (peers.isEmpty()) return Reply.error(Errors.raftAdmin("cannot remove the last member"));
+        return result(client(raft).admin().setConfiguration(peers), Reply.OK);
+      });
+    };
+  }
+
+  static Command transfer(RaftNode raft) {
+    return (ctx, args) -> {
+      String id = args.str(2);
+      return async(ctx, raft, () -> {
+        if (members(raft).stream().noneMatch(p -> p.getId().toString().equals(id))) {
+          return Reply.error(Errors.raftAdmin("node " + id + " is not a member"));
+        }
+        return result(client(raft).admin().transferLeadership(RaftPeerId.valueOf(id), raft.timeoutMs()), Reply.OK);
+      });
+    };
+  }
+
+  static Command snapshot(RaftNode raft) {
+    return (ctx, args) -> async(ctx, raft, () -> {
+      RaftClientReply r = client(raft).getSnapshotManagementApi(raft.selfId()).create(raft.timeoutMs());
+      return result(r, Reply.integer(r.getLogIndex()));
+    });
+  }
+
+  private static List<RaftPeer> members(RaftNode raft) {
+    RaftServer.Division d = raft.division();
+    if (d == null) throw new IllegalStateException("the Raft server is not running");
+    return new ArrayList<>(d.getRaftConf().getCurrentPeers());
+  }
+
+  private static RaftClient client(RaftNode raft) {
+    RaftClient c = raft.proposer().client();
+    if (c == null) throw new IllegalStateException("this node knows no Raft members yet");
+    return c;
+  }
+
+  private static Reply result(RaftClientReply r, Reply ok) {
+    if (r.isSuccess()) return ok;
+    return Reply.error(Errors.raftAdmin(r.getException() == null ? "the Raft request failed"
+        : firstLine(r.getException().getMessage())));
+  }
+
+  private static String firstLine(String s) {
+    return s == null ? "the Raft request failed" : s.lines().findFirst().orElse(s);
+  }
+
+  /** Blocks the session, runs {@code call} on the admin thread, then answers and unblocks. */
+  static Reply async(Ctx ctx, RaftNode raft, Callable<Reply> call) {
+    ClientSession s = ctx.session();
+    EngineLoop loop = raft.loop();
+    s.setBlocked(true);
+    raft.adminExecutor().execute(() -> {
+      Reply r;
+      try {
+        r = call.call();
+      } catch (Exception e) {
+        r = Reply.error(Errors.raftAdmin(firstLine(e.getMessage() == null ? e.toString() : e.getMessage())));
+      }
+      Reply answer = r;
+      loop.execute(() -> loop.unblock(s, answer));
+    });
+    return Reply.NONE;
+  }
+}
