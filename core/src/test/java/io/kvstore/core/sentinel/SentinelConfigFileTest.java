@@ -1,0 +1,126 @@
+package io.kvstore.core.sentinel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.kvstore.core.config.ConfigFile;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SentinelConfigFileTest {
+  private static List<SentinelConfigFile.Directive> directives(String... lines) {
+    List<SentinelConfigFile.Directive> out = new ArrayList<>();
+    for (int i = 0; i < lines.length; i++) {
+      List<String> argv = ConfigFile.splitArgs(lines[i]);
+      out.add(new SentinelConfigFile.Directive(i + 1, lines[i], argv.subList(1, argv.size())));
+    }
+    return out;
+  }
+
+  @Test
+  void orderDoesNotMatterAndStateIsRestored() {
+    Harness h = new Harness();
+    h.st.setMyid(null);
+    SentinelConfigFile.load(h.st, directives(
+        "sentinel known-replica mymaster 127.0.0.1 6380",
+        "sentinel down-after-milliseconds mymaster 1000",
+        "sentinel monitor mymaster 127.0.0.1 6379 2",
+        "sentinel myid " + "f".repeat(40),
+        "sentinel known-sentinel mymaster 127.0.0.1 26380 " + Harness.B,
+        "sentinel config-epoch mymaster 4",
+        "sentinel leader-epoch mymaster 3",
+        "sentinel current-epoch 2",
+        "sentinel parallel-syncs mymaster 2",
+        "sentinel failover-timeout mymaster 9000",
+        "sentinel auth-pass mymaster secret"));
+    Instance m = h.st.master("mymaster");
+    assertThat(h.st.myid()).isEqualTo("f".repeat(40));
+    assertThat(h.st.currentEpoch()).isEqualTo(4);
+    assertThat(m.downAfter()).isEqualTo(1000);
+    assertThat(m.replicas().get("127.0.0.1:6380").downAfter()).isEqualTo(1000);
+    assertThat(m.sentinels().get(Harness.B).runId()).isEqualTo(Harness.B);
+    assertThat(m.configEpoch()).isEqualTo(4);
+    assertThat(m.leaderEpoch()).isEqualTo(3);
+    assertThat(m.parallelSyncs()).isEqualTo(2);
+    assertThat(m.failoverTimeout()).isEqualTo(9000);
+    assertThat(m.authPass()).isEqualTo("secret");
+  }
+
+  @Test
+  void errorsNameTheLine() {
+    Harness h = new Harness();
+    assertThatThrownBy(() -> SentinelConfigFile.load(h.st, directives(
+        "sentinel monitor mymaster 127.0.0.1 6379 2",
+        "sentinel down-after-milliseconds nosuch 1000")))
+        .hasMessage("\n*** FATAL CONFIG FILE ERROR (Redis 7.0.15) ***\nReading the configuration "
+            + "file, at line 2\n>>> 'sentinel down-after-milliseconds nosuch 1000'\n"
+            + "No such master with specified name.");
+    assertThatThrownBy(() -> SentinelConfigFile.load(new Harness().st,
+        directives("sentinel monitor m 127.0.0.1 6379 0"))).hasMessageEndingWith(
+        "Quorum must be 1 or greater.");
+    assertThatThrownBy(() -> SentinelConfigFile.load(new Harness().st,
+        directives("sentinel monitor m not-an-ip 6379 1"))).hasMessageEndingWith(
+        "Can't resolve instance hostname.");
+    assertThatThrownBy(() -> SentinelConfigFile.load(new Harness().st,
+        directives("sentinel monitor m 127.0.0.1 6379 1", "sentinel monitor m 127.0.0.1 6380 1")))
+        .hasMessageEndingWith("Duplicate master name.");
+    assertThatThrownBy(() -> SentinelConfigFile.load(new Harness().st,
+        directives("sentinel bogus"))).hasMessageEndingWith(
+        "Unrecognized sentinel configuration statement.");
+    assertThatThrownBy(() -> SentinelConfigFile.load(new Harness().st,
+        directives("sentinel myid abc"))).hasMessageEndingWith("Malformed Sentinel id in myid option.");
+    assertThatThrownBy(() -> SentinelConfigFile.load(new Harness().st,
+        directives("sentinel monitor m 127.0.0.1 6379 1", "sentinel down-after-milliseconds m 0")))
+        .hasMessageEndingWith("negative or zero time parameter.");
+    assertThatThrownBy(() -> SentinelConfigFile.load(new Harness().st,
+        directives("sentinel resolve-hostnames maybe"))).hasMessageEndingWith(
+        "Please specify yes or no for the resolve-hostnames option.");
+  }
+
+  @Test
+  void rewriteReplacesInPlaceAppendsAndRemovesLeftoversOfOwnedOptions() throws Exception {
+    Harness h = new Harness();
+    Instance m = h.monitor(6379, 2, 1000, 180_000);
+    h.st.addKnown(m, Instance.Kind.REPLICA, "127.0.0.1", 6380, null);
+    h.st.setCurrentEpoch(3);
+    String old = "port 26379\n# my comment\nsentinel monitor mymaster 127.0.0.1 6379 2\n"
+        + "sentinel down-after-milliseconds mymaster 1000\n\n\n"
+        + "sentinel known-replica mymaster 127.0.0.1 6390\nsentinel known-replica mymaster 127.0.0.1 6391\n"
+        + "sentinel notification-script other /x\nlogfile \"\"\n";
+    String out = ConfigRewrite.rewrite(old, h.st.configLines());
+    assertThat(out).isEqualTo("port 26379\n# my comment\nsentinel monitor mymaster 127.0.0.1 6379 2\n"
+        + "sentinel down-after-milliseconds mymaster 1000\n\n"
+        + "sentinel known-replica mymaster 127.0.0.1 6380\n\n"
+        + "logfile \"\"\n"
+        + "# Generated by CONFIG REWRITE\n"
+        + "sentinel myid " + Harness.ME + "\n"
+        + "sentinel config-epoch mymaster 0\nsentinel leader-epoch mymaster 0\n"
+        + "sentinel current-epoch 3\n");
+    // a second rewrite is stable
+    assertThat(ConfigRewrite.rewrite(out, h.st.configLines())).isEqualTo(out);
+  }
+
+  @Test
+  void rewrittenFileLoadsBackTheSameState() throws Exception {
+    Harness h = new Harness();
+    Instance m = h.monitor(6379, 2, 1000, 5000);
+    h.st.addKnown(m, Instance.Kind.REPLICA, "127.0.0.1", 6380, null);
+    h.helloFrom(Harness.B, 26380, 7, 6379, 0);
+    String text = ConfigRewrite.rewrite("", h.st.configLines());
+    Harness h2 = new Harness();
+    h2.st.setMyid(null);
+    List<String> lines = new ArrayList<>();
+    for (String l : text.split("\n")) {
+      if (l.startsWith("sentinel")) lines.add(l);
+    }
+    SentinelConfigFile.load(h2.st, directives(lines.toArray(new String[0])));
+    Instance m2 = h2.st.master("mymaster");
+    assertThat(h2.st.myid()).isEqualTo(Harness.ME);
+    assertThat(h2.st.currentEpoch()).isEqualTo(7);
+    assertThat(m2.replicas().keySet()).containsExactly("127.0.0.1:6380");
+    assertThat(m2.sentinels().keySet()).containsExactly(Harness.B);
+    assertThat(m2.failoverTimeout()).isEqualTo(5000);
+    assertThat(m2.downAfter()).isEqualTo(1000);
+  }
+}
