@@ -10,7 +10,7 @@ import io.kvstore.core.engine.Node;
 import io.kvstore.core.keyspace.ActiveExpiry;
 import io.kvstore.gateway.NettyLoopExecutor;
 import io.kvstore.gateway.RespServer;
-import io.kvstore.persistence.RocksStore;
+import io.kvstore.persistence.DatasetStore;
 import io.kvstore.persistence.SyncPolicy;
 import io.kvstore.replication.Datasets;
 import io.kvstore.replication.Replication;
@@ -76,7 +76,7 @@ public final class KvstoreServer implements AutoCloseable {
   private final ServerLog log;
   private final AtomicBoolean closed = new AtomicBoolean();
   private final CountDownLatch terminated = new CountDownLatch(1);
-  private RocksStore store;
+  private DatasetStore store;
   private Node node;
   private EngineLoop loop;
   private io.netty.channel.EventLoopGroup engineGroup;
@@ -129,7 +129,7 @@ public final class KvstoreServer implements AutoCloseable {
       throw new StartupException("Can't chdir to '" + dir + "': " + e.getMessage(), e);
     }
     long t0 = System.nanoTime();
-    store = RocksStore.open(dir, config.getInt("databases"), SyncPolicy.of(config.get("appendfsync")));
+    store = DatasetStore.open(dir, config.getInt("databases"), SyncPolicy.of(config.get("appendfsync")));
     config.onChange("appendfsync", v -> store.setSyncPolicy(SyncPolicy.of(v)));
 
     node = new Node(config, Clock.SYSTEM, store, CommandTables.standard(),
@@ -181,7 +181,9 @@ public final class KvstoreServer implements AutoCloseable {
     Runnable touchAllWatched = () -> {
       for (int db = 0; db < n.databases(); db++) n.watches().touchDb(db, k -> true);
     };
-    replication = Replication.install(node, loop, Datasets.of(store, touchAllWatched),
+    // Loads are staged by the replication layer and rewritten into the current dataset, which
+    // therefore stays the same RocksStore.
+    replication = Replication.install(node, loop, Datasets.of(store.current(), touchAllWatched),
         engineGroup.next(), new ReplicationLogger() {
           @Override
           public void verbose(String message) {
@@ -243,7 +245,7 @@ public final class KvstoreServer implements AutoCloseable {
   }
 
   /** The node's store (tests and tools inspect its sync policy, checkpoints...). */
-  public RocksStore store() {
+  public DatasetStore store() {
     return store;
   }
 

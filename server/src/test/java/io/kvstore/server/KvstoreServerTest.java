@@ -90,7 +90,17 @@ class KvstoreServerTest {
       assertThat(s.server.store().syncPolicy()).isEqualTo(SyncPolicy.of("no"));
       assertThat(exec(s, "CONFIG", "SET", "appendfsync", "always").getSimple()).isEqualTo("OK");
       assertThat(s.server.store().syncPolicy()).isEqualTo(SyncPolicy.of("always"));
+      assertThat(s.server.store().current().syncPolicy()).isEqualTo(SyncPolicy.of("always"));
     }
+  }
+
+  @Test
+  void theDataLivesInTheCurrentDatasetDirectory() throws Exception {
+    Path data = dir.resolve("data");
+    try (RunningServer s = new RunningServer(data)) {
+      assertThat(s.server.store().current().directory()).isEqualTo(data.resolve("dataset-1"));
+    }
+    assertThat(Files.readString(data.resolve("CURRENT-DATASET")).trim()).isEqualTo("dataset-1");
   }
 
   @Test
