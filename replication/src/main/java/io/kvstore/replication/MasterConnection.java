@@ -19,7 +19,7 @@ final class MasterConnection implements ClientConnection {
 
   @Override
   public void send(Reply reply) {
-    if (reply instanceof Reply.Error e) link.criticalError(e.text(), null);
+    if (reply instanceof Reply.Error e) link.criticalError(e.text());
   }
 
   @Override

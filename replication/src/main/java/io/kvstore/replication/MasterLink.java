@@ -1,14 +1,11 @@
 package io.kvstore.replication;
 
 import io.kvstore.core.config.Config;
-import io.kvstore.core.engine.ClientSession;
-import io.kvstore.core.replication.BulkPayloadParser;
 import io.kvstore.core.replication.ReplicaHandshake;
 import io.kvstore.core.replication.ReplicaHandshake.State;
 import io.kvstore.core.replication.ReplicaOffsets;
 import io.kvstore.core.replication.ReplicationIds;
 import io.kvstore.core.replication.ReplicationInfo;
-import io.kvstore.core.reply.Reply;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
@@ -22,9 +19,7 @@ import io.netty.channel.epoll.EpollSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * A replica's link to its master (Redis 7.0 {@code connectWithMaster}, {@code syncWithMaster},
@@ -46,9 +41,6 @@ import java.util.Map;
  * database are cached, so the next handshake asks to continue ({@code PSYNC <id> <offset+1>}).
  */
 final class MasterLink {
-  private static final long PIPE_HIGH_WATER = 8L << 20;
-  private static final long EARLY_STREAM_PAUSE = 8L << 20;
-
   private final Replication r;
   final String host;
   final int port;
@@ -58,24 +50,11 @@ final class MasterLink {
   private boolean stopped;
   private final ByteArrayOutputStream line = new ByteArrayOutputStream();
 
-  // transfer
-  private BulkPayloadParser bulk;
-  private String syncReplid;
-  private long syncOffset;
-  private Datasets.Load load;
-  private SyncPipe pipe;
-  private boolean loadDone;
-  private ByteArrayOutputStream early;
-  private long transferLastIoMs;
+  private SnapshotReceiver snapshot;
 
   // connected
-  private ReplicaOffsets offsets;
-  private ClientSession master;
-  private StreamParser parser;
-  private final ByteArrayOutputStream txn = new ByteArrayOutputStream();
-  private long lastInteractionMs;
+  private MasterClient master;
   private long downSinceMs;
-  private String lastCommand = "";
 
   // the cached master (PSYNC after a reconnection)
   private String cachedReplid;
@@ -244,7 +223,10 @@ final class MasterLink {
     }
     if (i >= b.length) return;
     if (hs.state() == State.TRANSFER) {
-      onTransfer(slice(b, i));
+      if (snapshot != null) {
+        hs.onIo(r.now());
+        snapshot.feed(slice(b, i));
+      }
     } else if (hs.state() == State.CONNECTED && master != null) {
       onStream(slice(b, i));
     }
@@ -307,120 +289,32 @@ final class MasterLink {
   private void startTransfer(String replid, long offset) {
     if (cachedReplid != null) r.log().notice("Discarding previously cached master state.");
     cachedReplid = null;
-    syncReplid = replid;
-    syncOffset = offset;
-    bulk = new BulkPayloadParser();
-    early = new ByteArrayOutputStream();
-    loadDone = false;
-    transferLastIoMs = r.now();
-    Datasets.Load l = r.datasets().beginLoad();
-    Channel ch = channel;
-    SyncPipe p = new SyncPipe(PIPE_HIGH_WATER,
-        () -> r.loop().execute(() -> {
-          if (channel == ch && ch != null && early != null && early.size() < EARLY_STREAM_PAUSE) {
-            ch.config().setAutoRead(true);
-          }
-        }));
-    load = l;
-    pipe = p;
-    int gen = generation;
-    Map<String, byte[]> meta = syncMeta(replid, offset);
-    Thread t = new Thread(() -> {
-      try {
-        long keys = l.load(p, meta);
-        r.loop().execute(() -> loaded(gen, l, keys));
-      } catch (Exception e) {
-        l.abort();
-        r.loop().execute(() -> loadFailed(gen, l, e));
-      }
-    }, "kvstore-sync-load");
-    t.setDaemon(true);
-    t.start();
+    snapshot = new SnapshotReceiver(r, this, channel, replid, offset);
+    snapshot.start();
   }
 
-  private static Map<String, byte[]> syncMeta(String replid, long offset) {
-    Map<String, byte[]> m = new LinkedHashMap<>();
-    m.put(ReplicationIds.META_REPL_ID, ascii(replid));
-    m.put(ReplicationIds.META_REPL_ID2, ascii(ReplicationIds.CLEARED_ID));
-    m.put(ReplicationIds.META_SECOND_OFFSET, ascii("-1"));
-    m.put(ReplicationIds.META_OFFSET, ascii(Long.toString(offset)));
-    m.put(ReplicationIds.META_STREAM_DB, ascii(offset < 0 ? "-1" : "0"));
-    return m;
-  }
-
-  private void onTransfer(byte[] bytes) {
+  /** The snapshot is received and loaded: install it and start the stream. */
+  void snapshotReady(SnapshotReceiver s) {
+    if (s != snapshot) return;
     long now = r.now();
-    transferLastIoMs = now;
-    hs.onIo(now);
-    if (bulk.done()) { // the stream that follows the snapshot, held until it is installed
-      holdEarly(bytes);
-      return;
-    }
-    boolean headerKnown = bulk.transferSize() != -1;
-    BulkPayloadParser.Result res = bulk.feed(bytes);
-    if (!headerKnown && bulk.transferSize() != -1) {
-      r.log().notice(bulk.eofForm()
-          ? "MASTER <-> REPLICA sync: receiving streamed RDB from master with EOF to parser"
-          : "MASTER <-> REPLICA sync: receiving " + bulk.transferSize() + " bytes from master to parser");
-      r.log().notice("MASTER <-> REPLICA sync: Loading DB in memory");
-    }
-    if (res.error() != null) {
-      fail(res.error());
-      return;
-    }
-    if (res.payload().length > 0 && pipe.offer(res.payload()) && channel != null) {
-      channel.config().setAutoRead(false);
-    }
-    if (res.done()) {
-      pipe.finish();
-      holdEarly(res.rest());
-      if (loadDone) finishSync();
-    }
-  }
-
-  private void holdEarly(byte[] bytes) {
-    early.write(bytes, 0, bytes.length);
-    if (early.size() >= EARLY_STREAM_PAUSE && channel != null) channel.config().setAutoRead(false);
-  }
-
-  private void loaded(int gen, Datasets.Load l, long keys) {
-    if (gen != generation || l != load) {
-      l.abort();
-      return;
-    }
-    r.log().notice("MASTER <-> REPLICA sync: " + keys + " keys loaded");
-    loadDone = true;
-    if (bulk.done()) finishSync();
-  }
-
-  private void loadFailed(int gen, Datasets.Load l, Exception e) {
-    if (gen != generation || l != load) return;
-    r.log().warning("Failed trying to load the MASTER synchronization DB from socket: " + e.getMessage());
-    load = null;
-    closeAndRetry();
-  }
-
-  private void finishSync() {
-    long now = r.now();
-    Datasets.Load l = load;
-    load = null;
-    pipe = null;
+    snapshot = null;
     r.attachToNewMaster();
     r.log().notice("MASTER <-> REPLICA sync: Swapping active DB with loaded DB");
-    l.install();
-    String replid = syncReplid.length() == ReplicationIds.ID_LENGTH ? syncReplid
+    byte[] rest = s.install();
+    String replid = s.replid.length() == ReplicationIds.ID_LENGTH ? s.replid
         : ReplicationIds.randomId(r.node().random());
-    r.adoptMaster(replid, Math.max(0, syncOffset));
+    r.adoptMaster(replid, Math.max(0, s.offset));
     hs.onSyncLoaded(now);
-    boolean eof = bulk.eofForm();
-    bulk = null;
     createMasterClient(0, r.ids().masterReplOffset(), now);
     r.log().notice("MASTER <-> REPLICA sync: Finished with success");
-    if (eof) sendAck();
-    byte[] rest = early.toByteArray();
-    early = null;
-    if (channel != null) channel.config().setAutoRead(true);
+    if (s.eofForm()) sendAck();
     if (rest.length > 0) onStream(rest);
+  }
+
+  /** The snapshot could not be received or loaded: the current dataset stays, reconnect. */
+  void snapshotFailed(String why) {
+    snapshot = null;
+    fail(why);
   }
 
   // ---------------------------------------------------------------- partial resync, stream
@@ -440,57 +334,32 @@ final class MasterLink {
   }
 
   private void createMasterClient(int db, long offset, long now) {
-    offsets = new ReplicaOffsets(offset);
-    parser = new StreamParser(r.node().config().getLong("proto-max-bulk-len"));
-    txn.reset();
-    master = r.engine().open(new MasterConnection(r, this));
-    master.setKind(ClientSession.Kind.MASTER);
-    master.setAuthenticated(true);
-    master.select(db);
-    lastInteractionMs = now;
+    master = new MasterClient(r, this, db, offset, now);
     downSinceMs = 0;
   }
 
   private void onStream(byte[] bytes) {
     long now = r.now();
-    offsets.onReceived(bytes.length);
-    lastInteractionMs = now;
     hs.onIo(now);
-    List<StreamParser.Command> cmds;
+    byte[] applied;
     try {
-      cmds = parser.feed(bytes);
+      applied = master.apply(bytes, now);
     } catch (IllegalStateException e) {
       fail("Protocol error from MASTER: " + e.getMessage());
       return;
     }
-    ByteArrayOutputStream forward = new ByteArrayOutputStream(bytes.length);
-    ClientSession m = master;
-    for (StreamParser.Command c : cmds) {
-      if (master != m) return; // the link was closed by what ran
-      if (c.argv().length > 0) {
-        lastCommand = c.name();
-        Reply reply = r.engine().execute(m, c.argv());
-        if (reply instanceof Reply.Error e) criticalError(e.text(), c.name());
-      }
-      txn.write(c.raw(), 0, c.raw().length);
-      if (m.inMulti()) continue; // a transaction counts at its EXEC
-      offsets.onApplied(txn.size());
-      forward.write(txn.toByteArray(), 0, txn.size());
-      txn.reset();
-    }
-    if (forward.size() > 0) r.forwardFromMaster(forward.toByteArray());
+    if (applied.length > 0) r.forwardFromMaster(applied);
   }
 
-  /** A reply the engine queued for the master client: only errors matter (logged). */
-  void criticalError(String error, String command) {
-    r.log().warning("== CRITICAL == This replica is sending an error to its master: '" + error
-        + "' after processing the command '" + (command == null ? lastCommand : command) + "'");
+  /** An error reply queued for the master client (see {@link MasterClient#criticalError}). */
+  void criticalError(String error) {
+    if (master != null) master.criticalError(error);
   }
 
   /** REPLCONF ACK with the applied offset (every second, and on GETACK). */
   void sendAck() {
-    if (hs.state() != State.CONNECTED || offsets == null) return;
-    write(offsets.ack());
+    if (hs.state() != State.CONNECTED || master == null) return;
+    write(master.offsets.ack());
   }
 
   // ---------------------------------------------------------------- cron, loss, stop
@@ -538,28 +407,24 @@ final class MasterLink {
     if (hs.state() == State.CONNECTED && master != null) {
       r.log().warning("Connection with master lost.");
       r.log().notice("Caching the disconnected master state.");
-      cacheMaster(r.ids().replid(), offsets.applied(), master.db());
-      cachedRead = offsets.read();
+      cacheMaster(r.ids().replid(), master.offsets.applied(), master.db());
+      cachedRead = master.offsets.read();
       downSinceMs = now;
     } else if (hs.state() == State.TRANSFER) {
       r.log().warning("I/O error trying to sync with MASTER: connection lost");
     }
-    ClientSession m = master;
+    MasterClient m = master;
     master = null;
-    if (m != null) r.engine().close(m);
+    if (m != null) m.close();
     abortTransfer();
     if (hs.state() != State.NONE) hs.onLinkLost();
     if (ch != null) ch.close();
   }
 
   private void abortTransfer() {
-    if (pipe != null) pipe.fail("the link with the master was lost");
-    if (load != null && loadDone) load.abort();
-    load = null;
-    pipe = null;
-    bulk = null;
-    early = null;
-    loadDone = false;
+    SnapshotReceiver s = snapshot;
+    snapshot = null;
+    if (s != null) s.abort();
   }
 
   /** REPLICAOF to another master or NO ONE: closes the link for good. */
@@ -579,15 +444,17 @@ final class MasterLink {
     long read = 1;
     long applied = 1;
     if (master != null) {
-      read = offsets.read();
-      applied = offsets.applied();
+      read = master.offsets.read();
+      applied = master.offsets.applied();
     } else if (cachedReplid != null) {
       read = cachedRead;
       applied = cachedOffset;
     }
-    return new ReplicationInfo.Link(host, port, hs.state(), master != null, lastInteractionMs,
-        read, applied, bulk != null ? bulk.transferSize() : -1, bulk != null ? bulk.transferRead() : 0,
-        transferLastIoMs, downSinceMs, c.getInt("replica-priority"), c.getBool("replica-read-only"),
+    return new ReplicationInfo.Link(host, port, hs.state(), master != null,
+        master != null ? master.lastInteractionMs : 0,
+        read, applied, snapshot != null ? snapshot.transferSize() : -1,
+        snapshot != null ? snapshot.transferRead() : 0, snapshot != null ? snapshot.lastIoMs() : 0,
+        downSinceMs, c.getInt("replica-priority"), c.getBool("replica-read-only"),
         c.getBool("replica-announced"));
   }
 
@@ -607,9 +474,5 @@ final class MasterLink {
   /** Drops the link at the engine's request (CLIENT KILL of the master client). */
   void killed() {
     if (master != null) closeAndRetry();
-  }
-
-  private static byte[] ascii(String s) {
-    return s.getBytes(StandardCharsets.US_ASCII);
   }
 }

@@ -147,7 +147,7 @@ final class MasterSide {
       r.log().warning("Failover request received for replid " + str(argv[1]) + ".");
       if (!r.isReplica()) return Reply.error(Errors.PSYNC_FAILOVER_TO_MASTER);
       if (!str(argv[1]).equalsIgnoreCase(r.ids().replid())) return Reply.error(Errors.PSYNC_FAILOVER_REPLID);
-      r.unsetMaster("failover request from '" + r.clientInfo(s) + "'");
+      r.unsetMaster("failover request from '" + r.clientInfo(s, "psync") + "'");
     }
     if (r.isReplica() && !r.linkConnected()) return Reply.error(Errors.NOMASTERLINK);
     if (r.node().hasPendingOutput(s)) return Reply.error("ERR SYNC and PSYNC are invalid with pending output");
@@ -172,12 +172,7 @@ final class MasterSide {
         r.refreshGood();
         return Reply.NONE;
       }
-      PsyncDecision.FullResync full = (PsyncDecision.FullResync) d;
-      if (full.reason().startsWith("Unable to partial resync") || full.reason().startsWith("Full resync")) {
-        r.log().notice(full.reason());
-      } else {
-        r.log().notice(full.reason());
-      }
+      r.log().notice(((PsyncDecision.FullResync) d).reason());
     } else {
       r.node().stats().syncFull++;
     }
@@ -284,8 +279,7 @@ final class MasterSide {
 
   /** Stream bytes: backlog, then every replica (held or queued for the next flush). */
   void feed(byte[] bytes) {
-    boolean counted = r.replLog().feed(bytes);
-    if (!counted && feeds.isEmpty()) return;
+    r.replLog().feed(bytes);
     if (feeds.isEmpty()) return;
     long now = r.now();
     List<Feed> over = null;
@@ -310,7 +304,7 @@ final class MasterSide {
   }
 
   private void dropOverLimit(Feed f) {
-    r.log().warning("Client " + r.clientInfo(f.session)
+    r.log().warning("Client " + r.clientInfo(f.session, null)
         + " scheduled to be closed ASAP for overcoming of output buffer limits.");
     drop(f, true);
   }

@@ -23,7 +23,7 @@ final class ReplicaofCommand implements Command {
   public Reply execute(Ctx ctx, Args args) {
     ClientSession s = ctx.session();
     if (args.is(1, "no") && args.is(2, "one")) {
-      if (r.isReplica()) r.unsetMaster("user request from '" + r.clientInfo(s) + "'");
+      if (r.isReplica()) r.unsetMaster("user request from '" + r.clientInfo(s, "replicaof") + "'");
       return Reply.OK;
     }
     if (s.kind() == ClientSession.Kind.REPLICA) return Reply.error(Errors.REPLICAOF_FROM_REPLICA);
@@ -36,7 +36,7 @@ final class ReplicaofCommand implements Command {
           + "connected with. No operation performed.");
       return Reply.simple("OK Already connected to specified master");
     }
-    r.becomeReplica(host, (int) (long) port, null, r.clientInfo(s));
+    r.becomeReplica(host, (int) (long) port, null, r.clientInfo(s, "replicaof"));
     return Reply.OK;
   }
 }

@@ -99,6 +99,9 @@ public final class Replication {
     node.addInfoSection(new ReplicationSection(r));
     node.config().onChange("repl-backlog-size", v -> r.replLog.resize(Long.parseLong(v)));
     node.config().onChange("repl-backlog-ttl", v -> r.replLog.policy().setTtlSeconds(Long.parseLong(v)));
+    // CONFIG SET runs on the engine thread; the good-replica count is refreshed at once, as Redis
+    node.config().onChange("min-replicas-to-write", v -> r.refreshGood());
+    node.config().onChange("min-replicas-max-lag", v -> r.refreshGood());
     ReplicationCommands.register(node.commands(), r);
     r.restore();
     return r;
@@ -353,10 +356,10 @@ public final class Replication {
         node.config().getLong("min-replicas-max-lag"));
   }
 
-  /** CLIENT LIST-style description of a client for log lines. */
-  String clientInfo(ClientSession s) {
+  /** CLIENT LIST-style description of a client for log lines ({@code cmd} null: its last one). */
+  String clientInfo(ClientSession s, String cmd) {
     return "id=" + s.id() + " addr=" + s.connection().remoteAddress() + " laddr="
         + s.connection().localAddress() + " name=" + s.name() + " db=" + s.db() + " flags="
-        + s.flagString() + " cmd=" + s.lastCommand().toLowerCase(java.util.Locale.ROOT);
+        + s.flagString() + " cmd=" + (cmd != null ? cmd : s.lastCommand().toLowerCase(java.util.Locale.ROOT));
   }
 }
