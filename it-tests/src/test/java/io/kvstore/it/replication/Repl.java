@@ -28,6 +28,13 @@ final class Repl {
     }
   }
 
+  /** SLAVEOF 127.0.0.1 master.port, the older name of REPLICAOF. */
+  static void slaveOf(Node replica, Node master) {
+    try (Jedis j = replica.jedis()) {
+      assertThat(j.slaveof("127.0.0.1", master.port())).isEqualTo("OK");
+    }
+  }
+
   /** REPLICAOF NO ONE. */
   static void promote(Node replica) {
     try (Jedis j = replica.jedis()) {
