@@ -74,6 +74,11 @@ final class KvStateMachine extends BaseStateMachine {
   private final CheckpointStorage storage = new CheckpointStorage();
   private final AtomicLong lastStamp = new AtomicLong();
   private volatile long skipUpTo;
+  /** Entries applied to the store, and entries skipped because the store already had them. */
+  final AtomicLong appliedEntries = new AtomicLong();
+  final AtomicLong skippedEntries = new AtomicLong();
+  /** Snapshots loaded into the store (installed from the leader, or found newer at start). */
+  final AtomicLong snapshotsLoaded = new AtomicLong();
 
   KvStateMachine(EngineLoop loop, Applier applier, StateStore stateStore, Clock clock, Events events,
       Consumer<Throwable> fatal) {
@@ -102,6 +107,7 @@ final class KvStateMachine extends BaseStateMachine {
     if (latest == null || latest.getIndex() <= a.index()) return a;
     LOG.info("loading snapshot {} (store has applied {})", latest.getTermIndex(), a.index());
     stateStore.replaceWith(storage.latestDir(), loop);
+    snapshotsLoaded.incrementAndGet();
     return loop.call(e -> {
       AppliedState loaded = applier.load();
       for (int db = 0; db < e.node().databases(); db++) e.node().watches().touchDb(db, (Bytes k) -> true);
@@ -157,6 +163,7 @@ final class KvStateMachine extends BaseStateMachine {
     long term = le.getTerm();
     long index = le.getIndex();
     if (index <= skipUpTo) {
+      skippedEntries.incrementAndGet();
       advanceApplied(term, index); // already in the store (applied before a restart)
       return CompletableFuture.completedFuture(Message.valueOf(EMPTY));
     }
@@ -166,6 +173,7 @@ final class KvStateMachine extends BaseStateMachine {
       try {
         ReplyCodec.Result r = applier.apply(entry, term, index);
         loop.engine().node().store().commit();
+        appliedEntries.incrementAndGet();
         lastStamp.accumulateAndGet(applier.lastTimestamp(), Math::max);
         advanceApplied(term, index);
         events.applied(index);

@@ -67,6 +67,7 @@ public final class RaftNode implements AutoCloseable {
   private ReadBarrier readBarrier;
   private volatile String respAddress = "";
   private volatile String grpcAddress = "";
+  private java.util.function.Consumer<RaftProperties> tuning = p -> {};
   private boolean announcing;
   private long lastAnnounceMs;
 
@@ -94,7 +95,14 @@ public final class RaftNode implements AutoCloseable {
    * INFO sections, then starts the Ratis server (which replays the log into the store).
    */
   public static RaftNode start(Config config, EngineLoop loop, StateStore stateStore) {
+    return start(config, loop, stateStore, p -> {});
+  }
+
+  /** As {@link #start(Config, EngineLoop, StateStore)}, with extra Ratis tuning (tests). */
+  static RaftNode start(Config config, EngineLoop loop, StateStore stateStore,
+      java.util.function.Consumer<RaftProperties> tuning) {
     RaftNode n = new RaftNode(RaftSettings.from(config), loop);
+    n.tuning = tuning;
     try {
       n.startAll(stateStore);
     } catch (IOException | RuntimeException e) {
@@ -187,6 +195,7 @@ public final class RaftNode implements AutoCloseable {
     RaftServerConfigKeys.Snapshot.setTriggerWhenStopEnabled(p, false);
     RaftServerConfigKeys.Log.setPurgeUptoSnapshotIndex(p, true);
     RaftServerConfigKeys.Log.setPurgeGap(p, (int) Math.min(1024, settings.snapshotEntries()));
+    tuning.accept(p);
     return p;
   }
 
@@ -248,6 +257,10 @@ public final class RaftNode implements AutoCloseable {
 
   NodeDirectory directory() {
     return directory;
+  }
+
+  KvStateMachine stateMachine() {
+    return stateMachine;
   }
 
   Applier applier() {

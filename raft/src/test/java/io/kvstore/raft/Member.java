@@ -23,6 +23,7 @@ final class Member implements AutoCloseable {
   final Path dir;
   final OffsetClock clock = new OffsetClock();
   private final Map<String, String> settings;
+  java.util.function.Consumer<org.apache.ratis.conf.RaftProperties> tuning = p -> {};
   RocksStore store;
   Node node;
   EngineLoop loop;
@@ -51,7 +52,7 @@ final class Member implements AutoCloseable {
     loop = new EngineLoop(new Engine(node), "engine-" + id);
     loop.start();
     RocksStore st = store;
-    raft = RaftNode.start(c, loop, new StoreStateStore(st::checkpoint));
+    raft = RaftNode.start(c, loop, new StoreStateStore(st::checkpoint), tuning);
     raft.setClientAddresses("127.0.0.1:" + (20000 + Math.abs(id.hashCode() % 10000)), "");
     return this;
   }

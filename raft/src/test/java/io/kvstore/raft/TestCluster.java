@@ -32,7 +32,13 @@ final class TestCluster implements AutoCloseable {
   }
 
   static TestCluster start(Path base, int n, Map<String, String> settings) {
+    return start(base, n, settings, p -> {});
+  }
+
+  static TestCluster start(Path base, int n, Map<String, String> settings,
+      java.util.function.Consumer<org.apache.ratis.conf.RaftProperties> tuning) {
     TestCluster c = new TestCluster(base, n, settings);
+    for (Member m : c.members) m.tuning = tuning;
     try {
       for (Member m : c.members) m.start();
     } catch (RuntimeException e) {
