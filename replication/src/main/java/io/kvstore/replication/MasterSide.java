@@ -182,11 +182,19 @@ final class MasterSide {
   private Feed attach(ClientSession s, String ip, Announced a, ReplicaAcks.State state,
       boolean eof, boolean preSync) {
     s.setKind(ClientSession.Kind.REPLICA);
-    s.connection().becomeReplicaLink();
-    r.acks().attach(s.id(), ip, a.listeningPort, state, r.now());
     Feed f = new Feed(s, ip, a.listeningPort, eof, preSync);
+    s.connection().becomeReplicaLink(reply -> rogueReply(f));
+    r.acks().attach(s.id(), ip, a.listeningPort, state, r.now());
     feeds.put(s.id(), f);
     return f;
+  }
+
+  /** A command on the replica link produced a reply: Redis drops such a replica. */
+  private void rogueReply(Feed f) {
+    if (f.closed) return;
+    r.log().warning("Replica generated a reply to command '" + f.session.lastCommand().toLowerCase(java.util.Locale.ROOT)
+        + "', disconnecting it: " + r.clientInfo(f.session, null));
+    drop(f, true);
   }
 
   private Reply fullSync(ClientSession s, String ip, Announced a, boolean preSync) {

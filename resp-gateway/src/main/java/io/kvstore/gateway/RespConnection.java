@@ -58,6 +58,7 @@ final class RespConnection extends ChannelInboundHandlerAdapter implements Clien
   private volatile boolean authenticated;
   private volatile boolean closing;
   private volatile boolean replicaLink;
+  private java.util.function.Consumer<Reply> onReplicaReply;
   private PayloadStream payload;
   private ByteBuf out;
   private Reply.Error protocolError;
@@ -250,12 +251,8 @@ final class RespConnection extends ChannelInboundHandlerAdapter implements Clien
   public void send(Reply reply) {
     if (closing) return;
     if (replicaLink) {
-      if (reply instanceof Reply.None) return;
-      // Redis never answers a replica; a command that produced a reply is a rogue use of the link
-      ClientSession s = session;
-      log.warn("Replica generated a reply to command '{}', disconnecting it: addr={}",
-          s == null ? "<unknown>" : s.lastCommand(), remote);
-      close();
+      // Redis never answers a replica; the replication layer decides what a reply means
+      if (!(reply instanceof Reply.None)) onReplicaReply.accept(reply);
       return;
     }
     if (out == null) out = channel.alloc().buffer(256);
@@ -293,7 +290,8 @@ final class RespConnection extends ChannelInboundHandlerAdapter implements Clien
   }
 
   @Override
-  public void becomeReplicaLink() {
+  public void becomeReplicaLink(java.util.function.Consumer<Reply> onReply) {
+    onReplicaReply = onReply;
     replicaLink = true;
     resume(PAUSE_BACKPRESSURE);
   }

@@ -31,9 +31,10 @@ public interface ClientConnection {
 
   /**
    * Makes this connection a replica link (after PSYNC/SYNC): from now on only raw bytes are
-   * written, and a reply to the replica (Redis never sends one) closes the link instead.
+   * written; a reply is never encoded but reported to {@code onReply} (engine thread), since
+   * Redis disconnects a replica whose command produced one.
    */
-  default void becomeReplicaLink() {}
+  default void becomeReplicaLink(java.util.function.Consumer<io.kvstore.core.reply.Reply> onReply) {}
 
   /**
    * A stream another thread writes a large payload through (a full sync's RDB), written to the

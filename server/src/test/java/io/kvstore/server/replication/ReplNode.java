@@ -85,7 +85,11 @@ final class ReplNode implements AutoCloseable {
   }
 
   void replicaOf(ReplNode master) {
-    String r = text("REPLICAOF", "127.0.0.1", Integer.toString(master.port()));
+    replicaOf(master.port());
+  }
+
+  void replicaOf(int port) {
+    String r = text("REPLICAOF", "127.0.0.1", Integer.toString(port));
     if (!r.equals("OK")) throw new AssertionError("REPLICAOF answered " + r);
   }
 

@@ -29,7 +29,12 @@ final class Resp implements AutoCloseable {
   private final OutputStream out;
 
   Resp(int port) throws IOException {
-    socket = new Socket("127.0.0.1", port);
+    this(new Socket("127.0.0.1", port));
+  }
+
+  /** Over an accepted socket (a fake master's side of a replica's link). */
+  Resp(Socket socket) throws IOException {
+    this.socket = socket;
     socket.setSoTimeout(30_000);
     socket.setTcpNoDelay(true);
     in = new BufferedInputStream(socket.getInputStream());
@@ -56,6 +61,10 @@ final class Resp implements AutoCloseable {
       b.writeBytes("\r\n".getBytes(StandardCharsets.US_ASCII));
     }
     sendRaw(b.toByteArray());
+  }
+
+  void sendRaw(String latin1) throws IOException {
+    sendRaw(latin1.getBytes(StandardCharsets.ISO_8859_1));
   }
 
   void sendRaw(byte[] bytes) throws IOException {
