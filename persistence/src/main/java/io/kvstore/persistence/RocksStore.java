@@ -42,6 +42,13 @@ import org.rocksdb.WriteOptions;
  * uses single deletes (each entry is put once and deleted once), so the usual queue pattern of
  * keys expiring in order leaves no tombstones once flushed.
  *
+ * <p><b>Value cache.</b> A {@link ValueCache} of decoded values (and of keys known to be
+ * absent) sits in front of both: every put and remove updates it, so a read it answers is exactly
+ * what the batch-merged read would return, and point reads and the read-before-write of exact
+ * counters mostly avoid a native call. Whenever pending writes are discarded the cache is
+ * cleared with them. Ordered reads (pages, random keys, the expiry index) always go to RocksDB
+ * merged with the batch.
+ *
  * <p><b>Durability.</b> Every commit reaches the WAL file (the OS) before it returns, whatever
  * the policy: killing the process loses no committed write. The policy decides what a machine
  * crash can lose: nothing (ALWAYS), about a second (EVERYSEC: a daemon thread syncs the WAL
@@ -54,6 +61,8 @@ import org.rocksdb.WriteOptions;
  */
 public final class RocksStore implements Store {
   private static final int FORMAT_VERSION = 1;
+  /** Default size of the value cache (the {@code kvstore-cache-size} default). */
+  public static final long DEFAULT_CACHE_BYTES = 256L << 20;
 
   private final Path dir;
   private final RocksHandles h;
@@ -64,6 +73,7 @@ public final class RocksStore implements Store {
   private final WriteOptions plainWrite = new WriteOptions();
   private final WriteOptions noWalWrite = new WriteOptions().setDisableWAL(true);
   private final WalSyncer syncer;
+  private final ValueCache cache = new ValueCache(DEFAULT_CACHE_BYTES);
   private final AtomicLong commits = new AtomicLong();
   private final AtomicLong syncedCommits = new AtomicLong();
   private final AtomicLong backgroundSyncs = new AtomicLong();
@@ -150,6 +160,35 @@ public final class RocksStore implements Store {
     return backgroundSyncs.get();
   }
 
+  /**
+   * Sets the value cache's size in bytes (0 disables it; shrinking evicts at once). Same thread
+   * as the other store calls.
+   */
+  public void setCacheBytes(long bytes) {
+    cache.resize(bytes);
+  }
+
+  public long cacheBytes() {
+    return cache.capacity();
+  }
+
+  /** Approximate bytes the value cache holds now, and its entries, hits and misses. */
+  public long cacheUsedBytes() {
+    return cache.bytes();
+  }
+
+  public int cacheEntries() {
+    return cache.entries();
+  }
+
+  public long cacheHits() {
+    return cache.hits();
+  }
+
+  public long cacheMisses() {
+    return cache.misses();
+  }
+
   @Override
   public int databases() {
     return layout.databases();
@@ -157,16 +196,29 @@ public final class RocksStore implements Store {
 
   @Override
   public StoredValue get(int db, byte[] key) {
-    byte[] raw = rawGet(h.data, KeyCodec.dataKey(layout.slot(db), key));
-    return raw == null ? null : KeyCodec.decodeValue(raw);
+    return current(layout.slot(db), key, null);
+  }
+
+  /**
+   * What {@code key} holds now in {@code slot} (pending writes included), or null: from the
+   * cache, else read from RocksDB (reusing {@code dataKey} when given) and cached.
+   */
+  private StoredValue current(int slot, byte[] key, byte[] dataKey) {
+    checkOpen();
+    StoredValue c = cache.get(slot, key);
+    if (c != null) return c == ValueCache.ABSENT ? null : c;
+    byte[] raw = rawGet(h.data, dataKey != null ? dataKey : KeyCodec.dataKey(slot, key));
+    StoredValue v = raw == null ? null : KeyCodec.decodeValue(raw);
+    cache.put(slot, key, v);
+    return v;
   }
 
   @Override
   public void put(int db, byte[] key, StoredValue value) {
     int slot = layout.slot(db);
     byte[] dk = KeyCodec.dataKey(slot, key);
-    byte[] oldRaw = rawGet(h.data, dk);
-    long oldAt = oldRaw == null ? StoredValue.NO_EXPIRY : KeyCodec.getLong(oldRaw, 1);
+    StoredValue old = current(slot, key, dk);
+    long oldAt = old == null ? StoredValue.NO_EXPIRY : old.expireAt();
     try {
       batch.put(h.data, dk, KeyCodec.encodeValue(value));
       if (oldAt != value.expireAt()) {
@@ -176,23 +228,25 @@ public final class RocksStore implements Store {
     } catch (RocksDBException e) {
       throw abandon("put", e);
     }
+    cache.put(slot, key, value);
     long expDelta = (value.hasExpiry() ? 1 : 0) - (oldAt != StoredValue.NO_EXPIRY ? 1 : 0);
-    layout.add(db, oldRaw == null ? 1 : 0, expDelta);
+    layout.add(db, old == null ? 1 : 0, expDelta);
   }
 
   @Override
   public boolean remove(int db, byte[] key) {
     int slot = layout.slot(db);
     byte[] dk = KeyCodec.dataKey(slot, key);
-    byte[] oldRaw = rawGet(h.data, dk);
-    if (oldRaw == null) return false;
-    long oldAt = KeyCodec.getLong(oldRaw, 1);
+    StoredValue old = current(slot, key, dk);
+    if (old == null) return false;
+    long oldAt = old.expireAt();
     try {
       batch.delete(h.data, dk);
       if (oldAt != StoredValue.NO_EXPIRY) batch.singleDelete(h.expires, KeyCodec.expiresKey(slot, oldAt, key));
     } catch (RocksDBException e) {
       throw abandon("remove", e);
     }
+    cache.put(slot, key, null);
     layout.add(db, -1, oldAt != StoredValue.NO_EXPIRY ? -1 : 0);
     return true;
   }
@@ -216,6 +270,7 @@ public final class RocksStore implements Store {
   public void clear(int db) {
     if (layout.size(db) == 0 && layout.expires(db) == 0) return;
     int old = layout.reassign(db);
+    cache.dropSlot(old);
     try {
       batch.put(h.meta, KeyCodec.gcKey(old), new byte[0]);
       batch.delete(h.meta, KeyCodec.countersKey(old));
@@ -305,6 +360,7 @@ public final class RocksStore implements Store {
     } catch (RocksDBException | RuntimeException e) {
       batch.clear();
       layout.rollback();
+      cache.clear();
       throw e instanceof RocksDBException r ? failure("commit", r) : (RuntimeException) e;
     }
     batch.clear();
@@ -471,6 +527,7 @@ public final class RocksStore implements Store {
   private RocksStoreException abandon(String op, RocksDBException e) {
     batch.clear();
     layout.rollback();
+    cache.clear();
     abandoned = new RocksStoreException("writes since the last commit were discarded: " + op
         + " failed: " + e.getMessage(), e);
     return failure(op, e);

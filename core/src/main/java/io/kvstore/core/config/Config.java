@@ -15,11 +15,17 @@ import java.util.function.Consumer;
  * The node's live configuration: a registry of {@link ConfigParam}s and their current values.
  * Values are read from any thread; changes go through {@link #set} which validates and notifies
  * listeners (e.g. appendfsync reconfigures the store's sync policy).
+ *
+ * <p>Reads are on hot paths (the protocol parser asks for {@code proto-max-bulk-len} per bulk
+ * header), so each parameter's current value is kept with its integer form parsed once, when it
+ * is set: {@link #getLong} is a map lookup and a field read, with no parsing and, for names
+ * already in canonical lower case, no case folding.
  */
 public final class Config {
   private final Map<String, ConfigParam> params = new LinkedHashMap<>();
   private final Map<String, ConfigParam> byAlias = new HashMap<>();
-  private final Map<String, String> values = new ConcurrentHashMap<>();
+  /** Canonical names and aliases, exactly as registered (lower case), to each value holder. */
+  private final Map<String, Slot> slots = new ConcurrentHashMap<>();
   private final Map<String, List<Consumer<String>>> listeners = new ConcurrentHashMap<>();
   private volatile java.nio.file.Path sourceFile;
 
@@ -31,7 +37,9 @@ public final class Config {
     params.put(p.name(), p);
     byAlias.put(p.name(), p);
     for (String a : p.aliases()) byAlias.put(a, p);
-    values.put(p.name(), p.defaultValue());
+    Slot slot = new Slot(p.defaultValue());
+    slots.put(p.name(), slot);
+    for (String a : p.aliases()) slots.put(a, slot);
     return this;
   }
 
@@ -45,13 +53,13 @@ public final class Config {
   }
 
   public String get(String name) {
-    ConfigParam p = param(name);
-    if (p == null) throw new IllegalArgumentException("unknown config " + name);
-    return values.get(p.name());
+    return value(name).raw();
   }
 
   public long getLong(String name) {
-    return Long.parseLong(get(name));
+    Value v = value(name);
+    if (!v.numeric()) return Long.parseLong(v.raw()); // throws as before for non-numbers
+    return v.number();
   }
 
   public int getInt(String name) {
@@ -59,7 +67,16 @@ public final class Config {
   }
 
   public boolean getBool(String name) {
-    return "yes".equals(get(name));
+    return value(name).yes();
+  }
+
+  private Value value(String name) {
+    Slot s = slots.get(name);
+    if (s == null) {
+      s = slots.get(name.toLowerCase(Locale.ROOT));
+      if (s == null) throw new IllegalArgumentException("unknown config " + name);
+    }
+    return s.value;
   }
 
   /**
@@ -71,7 +88,12 @@ public final class Config {
     if (p == null) throw new IllegalArgumentException("Bad directive or wrong number of arguments");
     if (!fromFile && !p.mutable()) throw new IllegalArgumentException("can't set immutable config");
     String v = p.normalize(raw);
-    String old = values.put(p.name(), v);
+    Slot slot = slots.get(p.name());
+    String old;
+    synchronized (slot) {
+      old = slot.value.raw();
+      slot.value = Value.of(v);
+    }
     if (!v.equals(old)) {
       for (Consumer<String> l : listeners.getOrDefault(p.name(), List.of())) l.accept(v);
     }
@@ -86,7 +108,7 @@ public final class Config {
   /** Current values of every parameter, by canonical name, in registration order. */
   public Map<String, String> snapshot() {
     Map<String, String> out = new LinkedHashMap<>();
-    for (String n : params.keySet()) out.put(n, values.get(n));
+    for (String n : params.keySet()) out.put(n, slots.get(n).value.raw());
     return out;
   }
 
@@ -101,5 +123,25 @@ public final class Config {
 
   public List<String> names() {
     return new ArrayList<>(params.keySet());
+  }
+
+  /** One parameter's current value (shared by its name and aliases). */
+  private static final class Slot {
+    volatile Value value;
+
+    Slot(String raw) {
+      value = Value.of(raw);
+    }
+  }
+
+  /** A value with its integer form (when it has one) and boolean form, computed once. */
+  private record Value(String raw, long number, boolean numeric, boolean yes) {
+    static Value of(String raw) {
+      try {
+        return new Value(raw, Long.parseLong(raw), true, false);
+      } catch (NumberFormatException e) {
+        return new Value(raw, 0, false, "yes".equals(raw));
+      }
+    }
   }
 }
