@@ -59,6 +59,11 @@ public interface Datasets {
     return new StagedDatasets(store, store, touchAllWatched);
   }
 
+  /** The node's dataset store: RocksDB snapshots, loads built on disk and switched atomically. */
+  static Datasets of(io.kvstore.persistence.DatasetStore store, Runnable touchAllWatched) {
+    return new DatasetStoreDatasets(store, touchAllWatched);
+  }
+
   /** Meta values as the store keeps them. */
   static void writeMeta(Store store, Map<String, byte[]> meta) {
     for (Map.Entry<String, byte[]> e : meta.entrySet()) store.putMeta(e.getKey(), e.getValue());

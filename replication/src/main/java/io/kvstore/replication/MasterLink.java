@@ -300,7 +300,14 @@ final class MasterLink {
     snapshot = null;
     r.attachToNewMaster();
     r.log().notice("MASTER <-> REPLICA sync: Swapping active DB with loaded DB");
-    byte[] rest = s.install();
+    byte[] rest;
+    try {
+      rest = s.install();
+    } catch (RuntimeException e) {
+      s.abort();
+      fail("Failed trying to install the MASTER synchronization DB: " + e.getMessage());
+      return;
+    }
     String replid = s.replid.length() == ReplicationIds.ID_LENGTH ? s.replid
         : ReplicationIds.randomId(r.node().random());
     r.adoptMaster(replid, Math.max(0, s.offset));

@@ -145,8 +145,8 @@ final class SnapshotReceiver {
 
   /** Engine thread: makes the new dataset current; returns the stream bytes held meanwhile. */
   byte[] install() {
-    installed = true;
     load.install();
+    installed = true;
     channel.config().setAutoRead(true);
     return held.toByteArray();
   }

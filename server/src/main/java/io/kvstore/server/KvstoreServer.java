@@ -181,9 +181,8 @@ public final class KvstoreServer implements AutoCloseable {
     Runnable touchAllWatched = () -> {
       for (int db = 0; db < n.databases(); db++) n.watches().touchDb(db, k -> true);
     };
-    // Loads are staged by the replication layer and rewritten into the current dataset, which
-    // therefore stays the same RocksStore.
-    replication = Replication.install(node, loop, Datasets.of(store.current(), touchAllWatched),
+    // A full resync builds its dataset beside the current one and switches to it atomically.
+    replication = Replication.install(node, loop, Datasets.of(store, touchAllWatched),
         engineGroup.next(), new ReplicationLogger() {
           @Override
           public void verbose(String message) {
