@@ -9,8 +9,8 @@ import java.time.Duration;
  * tests.
  */
 public record Budget(long maxSteps, long maxCachedWords, Duration timeout) {
-    /** 200M steps, 32M words (about 256 MB of memoized sets), one minute per key. */
-    public static final Budget DEFAULT = new Budget(200_000_000L, 32_000_000L, Duration.ofMinutes(1));
+    /** 50M steps, 32M words (about 256 MB of memo), 30 seconds per key. */
+    public static final Budget DEFAULT = new Budget(50_000_000L, 32_000_000L, Duration.ofSeconds(30));
 
     public static Budget steps(long maxSteps) {
         return new Budget(maxSteps, DEFAULT.maxCachedWords, Duration.ofDays(365));

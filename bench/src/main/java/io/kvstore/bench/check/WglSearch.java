@@ -40,13 +40,14 @@ final class WglSearch<S> {
     private final int returns;
 
     private long steps;
+    private boolean outOfSteps;
     private Frame deepest;
     private int deepestDepth = -1;
     private int deepestBlocked = -1;
     private List<Op> deepestOpen = List.of();
 
     WglSearch(Model<S> model, List<Op> history) {
-        this.model = model;
+        this.model = model.fresh();
         this.ops = history.toArray(new Op[0]);
         int n = ops.length;
         zobrist = new long[n];
@@ -93,11 +94,17 @@ final class WglSearch<S> {
         }
     }
 
+    /** Whether the last {@link #run} stopped on its step limit (a bigger one may decide). */
+    boolean outOfSteps() {
+        return outOfSteps;
+    }
+
+    /** Searches once; a search object is single-use. */
     KeyResult run(String key, Budget budget) {
         long start = System.nanoTime();
         long deadline = start + budget.timeout().toNanos();
-        StateCache cache = new StateCache();
         long[] set = new long[(ops.length + 63) / 64];
+        StateCache cache = new StateCache(set.length);
         long setHash = 0;
         Object state = model.init();
         Frame top = null;
@@ -105,10 +112,12 @@ final class WglSearch<S> {
         int e = next[0];
         String unknown = null;
         while (open > 0) {
-            if (++steps > budget.maxSteps()) {
+            if (steps == budget.maxSteps()) {
+                outOfSteps = true;
                 unknown = "search budget of " + budget.maxSteps() + " steps exhausted";
                 break;
             }
+            steps++;
             if ((steps & 0x3FFF) == 0 && System.nanoTime() - deadline > 0) {
                 unknown = "time budget of " + budget.timeout() + " exhausted";
                 break;
@@ -123,7 +132,14 @@ final class WglSearch<S> {
                 if (after != null) {
                     set[op >>> 6] |= 1L << op;
                     long h = setHash ^ zobrist[op];
-                    if (cache.add(h, set, after)) {
+                    boolean fresh;
+                    try {
+                        fresh = cache.add(h, set, after);
+                    } catch (IllegalStateException full) {
+                        unknown = "memo table full";
+                        break;
+                    }
+                    if (fresh) {
                         top = new Frame(e, state, top, top == null ? 1 : top.depth + 1);
                         state = after;
                         setHash = h;

@@ -15,7 +15,7 @@ import java.util.Objects;
  * {@code expected} is a CAS's compared value (null = absent). Results: {@code result} is what a
  * READ returned (null = absent), a CAS's {@link #CAS_APPLIED} or {@link #CAS_MISMATCH} (a
  * mismatch is an observation, so it is OK, not FAIL), an INCR's new count; {@code values} holds
- * the elements of a set READ. {@code error} is free text for FAIL/INFO.
+ * the elements of a set READ. {@code error} is free text: why a FAIL/INFO ended so, or a note.
  */
 public record Op(long index, int process, OpType type, String key, String value, String expected,
                  long invokeNs, long completeNs, Outcome outcome, String result, List<String> values,
@@ -109,7 +109,8 @@ public record Op(long index, int process, OpType type, String key, String value,
             } else if (type == OpType.READ || type == OpType.CAS || type == OpType.INCR) {
                 sb.append(' ').append(show(result));
             }
-        } else if (error != null) {
+        }
+        if (error != null) {
             sb.append(" (").append(error).append(')');
         }
         return sb.toString();
