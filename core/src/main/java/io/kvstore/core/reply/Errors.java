@@ -202,6 +202,50 @@ public final class Errors {
     return "ERR " + why;
   }
 
+  // Sentinel (client-facing SENTINEL commands of a sentinel process)
+  public static final String NO_SUCH_MASTER = "ERR No such master with that name";
+  public static final String SENTINEL_INPROG = "INPROG Failover already in progress";
+  public static final String SENTINEL_NOGOODSLAVE = "NOGOODSLAVE No suitable replica to promote";
+  public static final String SENTINEL_ONLY_HELLO =
+      "ERR Only HELLO messages are accepted by Sentinel instances.";
+  public static final String SENTINEL_CONFIG_USAGE =
+      "ERR Only SENTINEL CONFIG GET <option> / SET <option> <value> are supported.";
+  public static final String SENTINEL_FLUSH_FAILED = "ERR Failed to save config file. Check server logs.";
+  public static final String SENTINEL_INVALID_QUORUM = "ERR Invalid quorum";
+  public static final String SENTINEL_INVALID_PORT = "ERR Invalid port";
+  public static final String SENTINEL_QUORUM_MIN = "ERR Quorum must be 1 or greater.";
+  public static final String SENTINEL_INVALID_ADDRESS = "ERR Invalid IP address or hostname specified";
+  public static final String SENTINEL_UNKNOWN_SIMULATION = "ERR Unknown failure simulation specified";
+  public static final String SENTINEL_SCRIPTS_DENIED = "ERR Reconfiguration of scripts path is denied "
+      + "for security reasons. Check the deny-scripts-reconfig configuration directive in your "
+      + "Sentinel configuration";
+  public static final String SENTINEL_SCRIPTS_UNSUPPORTED =
+      "ERR Notification and reconfiguration scripts are not supported";
+
+  public static String sentinelSetUnknown(String option) {
+    return "ERR Unknown option or number of arguments for SENTINEL SET '" + option + "'";
+  }
+
+  public static String sentinelSetInvalid(String arg, String option) {
+    return "ERR Invalid argument '" + arg + "' for SENTINEL SET '" + option + "'";
+  }
+
+  public static String sentinelConfigSetUnknown(String option) {
+    return "ERR Invalid argument '" + option + "' to SENTINEL CONFIG SET";
+  }
+
+  public static String sentinelConfigSetInvalid(String value, String option) {
+    return "ERR Invalid value '" + value + "' to SENTINEL CONFIG SET '" + option + "'";
+  }
+
+  public static String sentinelDebugUnknown(String option) {
+    return "ERR Unknown option or number of arguments for SENTINEL DEBUG '" + option + "'";
+  }
+
+  public static String sentinelDebugInvalid(String arg, String option) {
+    return "ERR Invalid argument '" + arg + "' for SENTINEL DEBUG '" + option + "'";
+  }
+
   private static String truncate(String s) {
     return s.length() > 128 ? s.substring(0, 128) : s;
   }

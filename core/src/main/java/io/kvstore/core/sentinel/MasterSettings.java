@@ -1,5 +1,6 @@
 package io.kvstore.core.sentinel;
 
+import io.kvstore.core.reply.Errors;
 import java.util.List;
 import java.util.Locale;
 
@@ -44,11 +45,9 @@ public final class MasterSettings {
           || opt.equals("client-reconfig-script"))) {
         j++;
         if (st.denyScriptsReconfig) {
-          return new Result(changes, "ERR Reconfiguration of scripts path is denied for security "
-              + "reasons. Check the deny-scripts-reconfig configuration directive in your "
-              + "Sentinel configuration");
+          return new Result(changes, Errors.SENTINEL_SCRIPTS_DENIED);
         }
-        return new Result(changes, "ERR Notification and reconfiguration scripts are not supported");
+        return new Result(changes, Errors.SENTINEL_SCRIPTS_UNSUPPORTED);
       } else if (more > 0 && (opt.equals("auth-pass") || opt.equals("auth-user"))) {
         String v = argv.get(++j);
         if (opt.equals("auth-pass")) {
@@ -69,8 +68,7 @@ public final class MasterSettings {
           m.renamedCommands.put(oldName.toLowerCase(Locale.ROOT), newName);
         }
       } else {
-        return new Result(changes,
-            "ERR Unknown option or number of arguments for SENTINEL SET '" + option + "'");
+        return new Result(changes, Errors.sentinelSetUnknown(option));
       }
       changes++;
       int n = j - first + 1;
@@ -83,7 +81,7 @@ public final class MasterSettings {
   }
 
   private static Result bad(String arg, String option, int changes) {
-    return new Result(changes, "ERR Invalid argument '" + arg + "' for SENTINEL SET '" + option + "'");
+    return new Result(changes, Errors.sentinelSetInvalid(arg, option));
   }
 
   private static void dropConnections(SentinelState st, Instance m) {

@@ -377,6 +377,7 @@ public final class SentinelState {
     ri.link.lastPingTime = 0;
     ri.link.lastAvailTime = now;
     ri.link.lastPongTime = now;
+    ri.link.lastReconnTime = 0; // reconnect at the next timer run, not a ping period later
     ri.roleReportedTime = now;
     ri.roleReported = Instance.Kind.MASTER;
     if (generateEvent) event(EventLevel.WARNING, "+reset-master", ri, "");
@@ -412,6 +413,9 @@ public final class SentinelState {
     }
     if (!newAddr.sameAs(master.addr)) keep.add(master.addr);
     resetMaster(master, true, false);
+    // Redis keeps the other sentinels' "master down" answers about the old address; with a
+    // short down-after they could make the new master ODOWN on its first missed PING
+    for (Instance s : master.sentinels.values()) s.masterDown = false;
     master.addr = newAddr;
     master.oDownSince = 0;
     master.sDownSince = 0;
@@ -460,6 +464,21 @@ public final class SentinelState {
   /** A connection of {@code ri} failed or closed (the I/O layer calls this). */
   public void linkClosed(Instance ri, SentinelIo.LinkKind kind) {
     monitor.linkClosed(ri, kind);
+  }
+
+  /** Drops the links to every other sentinel (new sentinel credentials); the count dropped. */
+  public int dropSentinelLinks() {
+    int dropped = 0;
+    for (Instance m : masters.values()) {
+      for (Instance s : m.sentinels.values()) {
+        if (!s.link.disconnected) {
+          monitor.closeLink(s, SentinelIo.LinkKind.PUBSUB);
+          monitor.closeLink(s, SentinelIo.LinkKind.CMD);
+          dropped++;
+        }
+      }
+    }
+    return dropped;
   }
 
   /** SENTINEL MONITOR: the same checks as the config file, then +monitor. */

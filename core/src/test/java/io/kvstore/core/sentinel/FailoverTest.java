@@ -76,6 +76,8 @@ class FailoverTest {
     assertThat(m.addr().port()).isEqualTo(6380);
     assertThat(m.failoverInProgress()).isFalse();
     assertThat(m.replicas().keySet()).containsExactlyInAnyOrder("127.0.0.1:6381", "127.0.0.1:6379");
+    // answers about the old master do not carry over to the new one
+    assertThat(m.sentinels().values()).noneMatch(s -> s.masterDown);
   }
 
   @Test

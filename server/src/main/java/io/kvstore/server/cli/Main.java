@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "kvstore", mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "A Redis-compatible key-value store.",
-    subcommands = {ServerCommand.class, ClientCommand.class, VersionCommand.class,
+    subcommands = {ServerCommand.class, SentinelCommand.class, ClientCommand.class, VersionCommand.class,
         CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
   @Spec
@@ -40,6 +40,7 @@ public final class Main implements Runnable {
     // through untouched.
     CommandLine server = cl.getSubcommands().get("server");
     server.setUnmatchedOptionsArePositionalParams(true);
+    cl.getSubcommands().get("sentinel").setUnmatchedOptionsArePositionalParams(true);
     CommandLine client = cl.getSubcommands().get("client");
     client.setStopAtPositional(true);
     client.setUnmatchedOptionsArePositionalParams(true);
