@@ -57,6 +57,8 @@ public final class DatasetStore implements Store {
   private volatile int currentNumber;
   private volatile SyncPolicy policy;
   private volatile boolean closed;
+  /** The value cache size for the current dataset and the ones installed later (engine thread). */
+  private long cacheBytes = RocksStore.DEFAULT_CACHE_BYTES;
 
   private DatasetStore(Path dir, int databases, FileChannel lockChannel, FileLock lock,
       RocksStore current, int currentNumber, int nextNumber, SyncPolicy policy) {
@@ -160,7 +162,9 @@ public final class DatasetStore implements Store {
     int n = nextNumber.getAndIncrement();
     Path d = dir.resolve(DatasetFiles.name(n));
     if (!DatasetFiles.deleteTree(d)) throw new IllegalStateException("cannot clear " + d);
-    DatasetLoad load = new DatasetLoad(this, n, d, RocksStore.open(d, databases, SyncPolicy.NO));
+    RocksStore rocks = RocksStore.open(d, databases, SyncPolicy.NO);
+    rocks.setCacheBytes(0); // a load writes each key once: caching it would only cost memory
+    DatasetLoad load = new DatasetLoad(this, n, d, rocks);
     loads.add(load);
     if (closed) {
       load.abort();
@@ -191,6 +195,7 @@ public final class DatasetStore implements Store {
     current = next;
     currentNumber = load.number();
     next.setSyncPolicy(policy); // after publishing: a concurrent setSyncPolicy reaches one or the other
+    next.setCacheBytes(cacheBytes);
     try {
       old.close();
     } catch (RuntimeException e) {
@@ -216,6 +221,15 @@ public final class DatasetStore implements Store {
   public void setSyncPolicy(SyncPolicy policy) {
     this.policy = policy;
     current.setSyncPolicy(policy);
+  }
+
+  /**
+   * Sets the value cache size of the current dataset and of those installed later; same thread
+   * as the other store calls. See {@link RocksStore#setCacheBytes}.
+   */
+  public void setCacheBytes(long bytes) {
+    cacheBytes = bytes;
+    current.setCacheBytes(bytes);
   }
 
   /** See {@link RocksStore#flush()}. */

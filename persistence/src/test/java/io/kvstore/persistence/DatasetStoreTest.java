@@ -174,6 +174,7 @@ class DatasetStoreTest {
         .isInstanceOf(IllegalStateException.class).hasMessageContaining("finished");
 
     s.setSyncPolicy(SyncPolicy.ALWAYS);
+    s.setCacheBytes(1 << 20);
     s.install(load);
     assertThat(load.state()).isEqualTo(DatasetLoad.State.INSTALLED);
     assertThat(s.currentDataset()).isEqualTo(2);
@@ -181,6 +182,7 @@ class DatasetStoreTest {
     assertThat(datasetDirs()).containsExactly("dataset-2");
     assertThat(s.pendingLoads()).isZero();
     assertThat(s.current().syncPolicy()).isEqualTo(SyncPolicy.ALWAYS);
+    assertThat(s.current().cacheBytes()).isEqualTo(1 << 20);
     assertNewDataset(s, newKeys);
     assertThatThrownBy(() -> s.install(load)).isInstanceOf(IllegalStateException.class);
     assertThat(load.abort()).isFalse();
