@@ -224,6 +224,20 @@ public final class RaftNode implements AutoCloseable {
     stop.start();
   }
 
+  /**
+   * Announces this node's client listeners (ports 0 = disabled) on the first address of
+   * {@code bind}, or on its Raft address's host when bound to every interface.
+   */
+  public void announce(String bind, int respPort, int grpcPort) {
+    String first = bind == null ? "" : bind.trim().split("\\s+")[0];
+    if (first.startsWith("-")) first = first.substring(1);
+    boolean any = first.isEmpty() || first.equals("*") || first.equals("0.0.0.0") || first.equals("::")
+        || first.equals("::*");
+    String host = any ? Peers.host(settings.address()) : first;
+    String h = host.indexOf(':') >= 0 ? "[" + host + "]" : host;
+    setClientAddresses(respPort > 0 ? h + ":" + respPort : "", grpcPort > 0 ? h + ":" + grpcPort : "");
+  }
+
   /** Sets the client addresses this node announces to the group (after its listeners started). */
   public void setClientAddresses(String resp, String grpc) {
     respAddress = resp == null ? "" : resp;

@@ -12,6 +12,8 @@ import io.kvstore.gateway.NettyLoopExecutor;
 import io.kvstore.gateway.RespServer;
 import io.kvstore.persistence.DatasetStore;
 import io.kvstore.persistence.SyncPolicy;
+import io.kvstore.raft.RaftNode;
+import io.kvstore.raft.StoreStateStore;
 import io.kvstore.replication.Datasets;
 import io.kvstore.replication.Replication;
 import io.kvstore.replication.ReplicationLogger;
@@ -82,6 +84,7 @@ public final class KvstoreServer implements AutoCloseable {
   private io.netty.channel.EventLoopGroup engineGroup;
   private RespServer resp;
   private Replication replication;
+  private RaftNode raft;
   private GrpcServer grpc;
   private int respPort;
   private int grpcPort;
@@ -129,8 +132,11 @@ public final class KvstoreServer implements AutoCloseable {
       throw new StartupException("Can't chdir to '" + dir + "': " + e.getMessage(), e);
     }
     long t0 = System.nanoTime();
-    store = DatasetStore.open(dir, config.getInt("databases"), SyncPolicy.of(config.get("appendfsync")));
-    config.onChange("appendfsync", v -> store.setSyncPolicy(SyncPolicy.of(v)));
+    // raft mode: the Raft log is the write-ahead log, so the store runs with its WAL off
+    boolean raftMode = "raft".equals(config.get("replication-mode"));
+    store = DatasetStore.open(dir, config.getInt("databases"),
+        raftMode ? SyncPolicy.WAL_OFF : SyncPolicy.of(config.get("appendfsync")));
+    if (!raftMode) config.onChange("appendfsync", v -> store.setSyncPolicy(SyncPolicy.of(v)));
 
     node = new Node(config, Clock.SYSTEM, store, CommandTables.standard(),
         new SplittableRandom(new SecureRandom().nextLong()));
@@ -142,13 +148,14 @@ public final class KvstoreServer implements AutoCloseable {
     // One event loop thread reads clients, runs the engine and writes replies (Redis's model).
     engineGroup = RespServer.newEventLoopGroup(1, "kvstore-main");
     loop = new EngineLoop(engine, new NettyLoopExecutor(engineGroup.next()));
-    installReplication();
-    log.notice("Running mode=standalone, port=" + config.getInt("port") + ", grpc-port="
+    if (!raftMode) installReplication();
+    log.notice("Running mode=" + (raftMode ? "raft" : "standalone") + ", port=" + config.getInt("port") + ", grpc-port="
         + config.getInt("grpc-port") + ".");
     log.warning("Server initialized");
     log.notice(String.format(java.util.Locale.ROOT, "DB loaded from disk: %.3f seconds",
         (System.nanoTime() - t0) / 1e9));
     loop.start();
+    if (raftMode) raft = RaftNode.start(config, loop, new StoreStateStore(store::checkpoint));
 
     String bind = config.get("bind");
     int port = config.getInt("port");
@@ -166,6 +173,7 @@ public final class KvstoreServer implements AutoCloseable {
       log.notice("gRPC listening on " + a.getAddress().getHostAddress() + ":" + grpcPort);
     }
     writePidfile();
+    if (raft != null) raft.announce(bind, respPort, grpcPort);
     log.notice("Ready to accept connections tcp");
     if (replication != null) replication.start();
   }
@@ -201,6 +209,11 @@ public final class KvstoreServer implements AutoCloseable {
         });
     replication.onRoleChange(replica -> log.setRole(replica ? 'S' : 'M'));
     if (replication.isReplica()) log.setRole('S');
+  }
+
+  /** The node's raft mode (null in async mode). */
+  public RaftNode raft() {
+    return raft;
   }
 
   /** The node's async replication (null in raft mode). */
@@ -296,6 +309,7 @@ public final class KvstoreServer implements AutoCloseable {
     try {
       if (grpc != null) grpc.close();
       if (resp != null) resp.close();
+      if (raft != null) raft.close(); // applying committed entries needs the loop
       if (loop != null) loop.close(); // drains queued work and commits it
       if (resp == null && engineGroup != null) {
         engineGroup.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);

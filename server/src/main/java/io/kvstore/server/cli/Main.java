@@ -14,7 +14,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "kvstore", mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "A Redis-compatible key-value store.",
-    subcommands = {ServerCommand.class, SentinelCommand.class, ClientCommand.class, VersionCommand.class,
+    subcommands = {ServerCommand.class, SentinelCommand.class, ClientCommand.class, ClusterCommand.class,
+        VersionCommand.class,
         CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
   @Spec
@@ -41,6 +42,7 @@ public final class Main implements Runnable {
     CommandLine server = cl.getSubcommands().get("server");
     server.setUnmatchedOptionsArePositionalParams(true);
     cl.getSubcommands().get("sentinel").setUnmatchedOptionsArePositionalParams(true);
+    cl.getSubcommands().get("cluster").getSubcommands().get("up").setUnmatchedOptionsArePositionalParams(true);
     CommandLine client = cl.getSubcommands().get("client");
     client.setStopAtPositional(true);
     client.setUnmatchedOptionsArePositionalParams(true);
