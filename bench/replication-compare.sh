@@ -2,7 +2,8 @@
 # Async replication: kvstore vs redis-server 7.0 on this machine, same run, same tools.
 #   1. SET throughput on a master with 0, 1 and 2 replicas (redis-benchmark -t set), and how far
 #      the replicas trail meanwhile: bytes (master_repl_offset - slave_repl_offset, sampled every
-#      10 ms) and milliseconds (a probe written on the master, polled on the replicas).
+#      10 ms; shown as lower-upper bounds, the replicas being read just after and just before the
+#      master) and milliseconds (a probe written on the master, polled on the replicas).
 #   2. Full sync of KEYS keys x 100 B: time from REPLICAOF to master_link_status:up.
 #   3. SET + WAIT 1 100 latency, one client, one replica (p50/p99).
 # A benchmark, not a test: numbers depend on the machine; both servers run side by side on it.
@@ -40,7 +41,7 @@ trap cleanup EXIT
 
 # The kvstore jar and the bench programs (WaitLatency, ReplicationLag) with their classpath.
 echo "building kvstore and the bench programs ..." >&2
-(cd "$ROOT" && mvn -q -pl bench -am package dependency:build-classpath -DskipTests \
+(cd "$ROOT" && mvn -q -pl bench -am package dependency:build-classpath -Dmaven.test.skip=true \
   -Dmdep.includeScope=runtime -Dmdep.outputFile="$WORK/cp.txt") >&2
 BENCH_CP="$ROOT/bench/target/classes:$(cat "$WORK/cp.txt")"
 bench_java() { java -cp "$BENCH_CP" "$@"; }
@@ -128,7 +129,7 @@ kv_of() { sed -n "s/.*\b$1=\([^ ]*\).*/\1/p" <<<"$2"; }
 
 echo "## SET throughput and replica lag: redis-benchmark -t set -n $N -c $CLIENTS -r $RANDKEYS"
 echo
-echo "| replicas | redis rps | kvstore rps | kvstore/redis | redis p50/p99 ms | kvstore p50/p99 ms | redis lag bytes p50/p99/max | kvstore lag bytes p50/p99/max | redis lag ms p50/p99/max | kvstore lag ms p50/p99/max |"
+echo "| replicas | redis rps | kvstore rps | kvstore/redis | redis p50/p99 ms | kvstore p50/p99 ms | redis lag bytes p50/p99/max (lo-hi) | kvstore lag bytes p50/p99/max (lo-hi) | redis lag ms p50/p99/max | kvstore lag ms p50/p99/max |"
 echo "|---|---|---|---|---|---|---|---|---|---|"
 for R in 0 1 2; do
   topology "${REDIS_PORTS[0]}" "${REDIS_PORTS[@]:1:$R}"
@@ -139,7 +140,11 @@ for R in 0 1 2; do
   IFS=, read -r k_rps k_p50 k_p99 k_lag <<<"$kr"
   lagcols() {
     if [[ "$1" == "-" ]]; then echo "- | -"; return; fi
-    echo "$(kv_of bytes_p50 "$1") / $(kv_of bytes_p99 "$1") / $(kv_of bytes_max "$1") | $(kv_of ms_p50 "$1") / $(kv_of ms_p99 "$1") / $(kv_of ms_max "$1")"
+    local b="" q
+    for q in p50 p99 max; do
+      b="$b${b:+ / }$(kv_of "bytes_lo_$q" "$1")-$(kv_of "bytes_hi_$q" "$1")"
+    done
+    echo "$b | $(kv_of ms_p50 "$1") / $(kv_of ms_p99 "$1") / $(kv_of ms_max "$1")"
   }
   IFS='|' read -r rb rm <<<"$(lagcols "$r_lag")"
   IFS='|' read -r kb km <<<"$(lagcols "$k_lag")"
