@@ -81,6 +81,7 @@ final class MasterLink {
   void inheritCache(MasterLink old) {
     cacheMaster(old.cachedReplid, old.cachedOffset, old.cachedDb);
     cachedRead = old.cachedRead;
+    downSinceMs = old.downSinceMs;
   }
 
   boolean connected() {
@@ -173,6 +174,7 @@ final class MasterLink {
       in.readBytes(bytes);
       in.release();
       r.node().stats().netInputBytes.add(bytes.length);
+      r.node().stats().netReplInputBytes.add(bytes.length);
       r.loop().execute(() -> {
         if (gen == generation) onBytes(bytes, 0);
       });

@@ -165,8 +165,7 @@ final class MasterSide {
       d.account(r.node().stats());
       if (d instanceof PsyncDecision.Continue c) {
         Feed f = attach(s, ip, a, ReplicaAcks.State.ONLINE, false, false);
-        s.connection().sendRaw(d.immediateBytes());
-        f.dirty = true;
+        send(f, d.immediateBytes());
         r.log().notice("Partial resynchronization request from " + name + " accepted. Sending "
             + c.backlogBytes().length + " bytes of backlog starting from offset " + c.offset() + ".");
         r.refreshGood();
@@ -262,6 +261,7 @@ final class MasterSide {
 
   private void transferDone(Feed f, long rdbBytes) {
     if (f.closed) return;
+    r.node().stats().netReplOutputBytes.add(rdbBytes);
     long now = r.now();
     if (f.eof) {
       r.log().notice("Streamed RDB transfer with replica " + f.name()
@@ -277,10 +277,7 @@ final class MasterSide {
     if (f.held == null) return;
     byte[] b = f.held.toByteArray();
     f.held = null;
-    if (b.length > 0) {
-      f.session.connection().sendRaw(b);
-      f.dirty = true;
-    }
+    if (b.length > 0) send(f, b);
   }
 
   // ---------------------------------------------------------------- the stream
@@ -295,8 +292,7 @@ final class MasterSide {
       if (f.held != null) {
         f.held.write(bytes, 0, bytes.length);
       } else {
-        f.session.connection().sendRaw(bytes);
-        f.dirty = true;
+        send(f, bytes);
       }
       if (overLimit(f, now)) {
         if (over == null) over = new ArrayList<>();
@@ -304,6 +300,12 @@ final class MasterSide {
       }
     }
     if (over != null) for (Feed f : over) dropOverLimit(f);
+  }
+
+  private void send(Feed f, byte[] bytes) {
+    f.session.connection().sendRaw(bytes);
+    f.dirty = true;
+    r.node().stats().netReplOutputBytes.add(bytes.length);
   }
 
   private boolean overLimit(Feed f, long now) {

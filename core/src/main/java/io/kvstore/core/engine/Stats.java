@@ -12,6 +12,9 @@ public final class Stats {
   /** Counted on I/O threads. */
   public final java.util.concurrent.atomic.LongAdder netInputBytes = new java.util.concurrent.atomic.LongAdder();
   public final java.util.concurrent.atomic.LongAdder netOutputBytes = new java.util.concurrent.atomic.LongAdder();
+  /** The replication share of the two above (stream and snapshots, both ways), also counted there. */
+  public final java.util.concurrent.atomic.LongAdder netReplInputBytes = new java.util.concurrent.atomic.LongAdder();
+  public final java.util.concurrent.atomic.LongAdder netReplOutputBytes = new java.util.concurrent.atomic.LongAdder();
   public volatile long totalErrorReplies;
   public volatile long syncFull;
   public volatile long syncPartialOk;
@@ -95,6 +98,8 @@ public final class Stats {
     keyspaceMisses = 0;
     netInputBytes.reset();
     netOutputBytes.reset();
+    netReplInputBytes.reset();
+    netReplOutputBytes.reset();
     totalErrorReplies = 0;
     syncFull = 0;
     syncPartialOk = 0;

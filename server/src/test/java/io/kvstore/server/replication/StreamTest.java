@@ -41,6 +41,10 @@ class StreamTest {
           .isEqualTo(m.info("replication", "master_repl_offset"));
       assertThat(r.info("replication", "slave_read_repl_offset"))
           .isEqualTo(m.info("replication", "master_repl_offset"));
+      assertThat(Long.parseLong(m.info("stats", "total_net_repl_output_bytes")))
+          .isGreaterThanOrEqualTo(Long.parseLong(m.info("replication", "master_repl_offset")));
+      assertThat(Long.parseLong(r.info("stats", "total_net_repl_input_bytes")))
+          .isGreaterThanOrEqualTo(Long.parseLong(m.info("replication", "master_repl_offset")));
       // the master learns the replica's offset from its ACKs (once a second)
       Await.until(() -> m.info("replication", "slave0").contains(
           "offset=" + m.info("replication", "master_repl_offset") + ","), "the replica's ACK");
@@ -80,6 +84,24 @@ class StreamTest {
       r.awaitInSync(m);
       assertThat(r.text("GET", "after-kill")).isEqualTo("3");
       assertThat(m.info("stats", "sync_partial_ok")).isEqualTo("2");
+    }
+  }
+
+  @Test
+  void aMasterWithoutReplicasFreesItsBacklogAfterTheTtlAndStartsANewHistory() throws Exception {
+    try (ReplNode m = new ReplNode(dir.resolve("m"), "repl-backlog-ttl", "1");
+         ReplNode r = new ReplNode(dir.resolve("r"))) {
+      r.replicaOf(m);
+      r.awaitInSync(m);
+      String id = m.info("replication", "master_replid");
+      assertThat(m.info("replication", "repl_backlog_active")).isEqualTo("1");
+      r.call("REPLICAOF", "NO", "ONE");
+      Await.until(() -> "0".equals(m.info("replication", "repl_backlog_active")), "the backlog freed");
+      assertThat(m.info("replication", "master_replid")).isNotEqualTo(id);
+      assertThat(m.info("replication", "master_replid2")).isEqualTo("0".repeat(40));
+      assertThat(m.log()).contains("Replication backlog freed after 1 seconds without connected replicas.");
+      // the promoted replica keeps its backlog: it may have to serve PSYNCs
+      assertThat(r.info("replication", "repl_backlog_active")).isEqualTo("1");
     }
   }
 

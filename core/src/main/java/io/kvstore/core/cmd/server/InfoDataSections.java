@@ -62,8 +62,8 @@ final class InfoDataSections {
     m.put("instantaneous_ops_per_sec", Long.toString(s.instantaneousOps()));
     m.put("total_net_input_bytes", Long.toString(in));
     m.put("total_net_output_bytes", Long.toString(out));
-    m.put("total_net_repl_input_bytes", "0");
-    m.put("total_net_repl_output_bytes", "0");
+    m.put("total_net_repl_input_bytes", Long.toString(s.netReplInputBytes.sum()));
+    m.put("total_net_repl_output_bytes", Long.toString(s.netReplOutputBytes.sum()));
     m.put("instantaneous_input_kbps", kbps(s.instantaneousInputBytesPerSec()));
     m.put("instantaneous_output_kbps", kbps(s.instantaneousOutputBytesPerSec()));
     m.put("instantaneous_input_repl_kbps", "0.00");
