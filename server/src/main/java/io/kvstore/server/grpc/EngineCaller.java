@@ -40,7 +40,19 @@ public final class EngineCaller {
     return call(CallIdentity.current(), db, argv);
   }
 
+  /**
+   * As {@link #call(int, byte[][])}; {@code staleReads}: the caller accepts a possibly stale read
+   * from this node's own data (raft mode's {@code stale_ok} / {@code READ_MODE_STALE}).
+   */
+  public CompletableFuture<Reply> call(int db, byte[][] argv, boolean staleReads) {
+    return call(CallIdentity.current(), db, argv, staleReads);
+  }
+
   public CompletableFuture<Reply> call(CallIdentity who, int db, byte[][] argv) {
+    return call(who, db, argv, false);
+  }
+
+  public CompletableFuture<Reply> call(CallIdentity who, int db, byte[][] argv, boolean staleReads) {
     if (argv.length == 0) {
       return CompletableFuture.failedFuture(
           Status.INVALID_ARGUMENT.withDescription("empty command").asRuntimeException());
@@ -53,7 +65,7 @@ public final class EngineCaller {
     Engine engine = loop.engine();
     CallConnection conn = new CallConnection(engine, who);
     Context grpcContext = Context.current();
-    loop.execute(() -> run(engine, conn, who, db, argv));
+    loop.execute(() -> run(engine, conn, who, db, argv, staleReads));
     // A call cancelled before its reply frees its session (a blocked command stops waiting).
     Context.CancellationListener onCancel = ctx -> loop.execute(() -> conn.abandon(
         Status.CANCELLED.withDescription("call cancelled").asRuntimeException()));
@@ -62,10 +74,12 @@ public final class EngineCaller {
     return conn.result();
   }
 
-  private void run(Engine engine, CallConnection conn, CallIdentity who, int db, byte[][] argv) {
+  private void run(Engine engine, CallConnection conn, CallIdentity who, int db, byte[][] argv,
+      boolean staleReads) {
     if (conn.result().isDone()) return; // cancelled before it reached the engine
     try {
       ClientSession s = conn.open();
+      s.setStaleReads(staleReads);
       if (who.password() != null && !node.config().get("requirepass").isEmpty()) {
         Reply auth = engine.execute(s, new byte[][] {AUTH, who.password().getBytes(StandardCharsets.UTF_8)});
         if (auth instanceof Reply.Error e) {

@@ -45,7 +45,7 @@ public final class KvService extends KVGrpc.KVImplBase {
 
   @Override
   public void get(GetRequest req, StreamObserver<GetResponse> obs) {
-    responder.reply(engine.call(req.getDb(), Argv.get(req.getKey())), obs, r -> {
+    responder.reply(engine.call(req.getDb(), Argv.get(req.getKey()), stale(req.getReadMode())), obs, r -> {
       GetResponse.Builder b = GetResponse.newBuilder();
       if (r instanceof Reply.Bulk bulk) {
         b.setValue(ByteString.copyFrom(bulk.value()));
@@ -90,7 +90,7 @@ public final class KvService extends KVGrpc.KVImplBase {
 
   @Override
   public void mGet(MGetRequest req, StreamObserver<MGetResponse> obs) {
-    responder.reply(engine.call(req.getDb(), Argv.mget(req)), obs, r -> {
+    responder.reply(engine.call(req.getDb(), Argv.mget(req), stale(req.getReadMode())), obs, r -> {
       if (!(r instanceof Reply.Array a)) throw new Responder.UnexpectedReply(r);
       MGetResponse.Builder b = MGetResponse.newBuilder();
       for (Reply item : a.items()) {
@@ -130,7 +130,7 @@ public final class KvService extends KVGrpc.KVImplBase {
 
   @Override
   public void ttl(TtlRequest req, StreamObserver<TtlResponse> obs) {
-    responder.reply(engine.call(req.getDb(), Argv.pttl(req.getKey())), obs,
+    responder.reply(engine.call(req.getDb(), Argv.pttl(req.getKey()), stale(req.getReadMode())), obs,
         r -> TtlResponse.newBuilder().setTtlMs(integer(r)).build());
   }
 
@@ -144,8 +144,12 @@ public final class KvService extends KVGrpc.KVImplBase {
     // stale_ok: a standalone node always answers from its own data; the flag matters to modes
     // that would otherwise add a consistency round (raft ReadIndex).
     // A top-level error reply becomes the call's status, as for the typed calls.
-    responder.reply(engine.call(req.getDb(), Argv.raw(req.getArgvList())), obs,
+    responder.reply(engine.call(req.getDb(), Argv.raw(req.getArgvList()), req.getStaleOk()), obs,
         ReplyConverter::toProto);
+  }
+
+  private static boolean stale(io.kvstore.proto.v1.ReadMode mode) {
+    return mode == io.kvstore.proto.v1.ReadMode.READ_MODE_STALE;
   }
 
   private static long integer(Reply r) {

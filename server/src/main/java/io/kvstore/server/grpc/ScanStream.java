@@ -60,7 +60,9 @@ final class ScanStream {
     byte[][] argv = Argv.scan(request, c);
     Context previous = callContext.attach();
     try {
-      engine.call(request.getDb(), argv).whenCompleteAsync(this::onPage, executor);
+      engine.call(request.getDb(), argv,
+          request.getReadMode() == io.kvstore.proto.v1.ReadMode.READ_MODE_STALE)
+          .whenCompleteAsync(this::onPage, executor);
     } finally {
       callContext.detach(previous);
     }
