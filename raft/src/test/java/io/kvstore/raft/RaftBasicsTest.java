@@ -117,6 +117,23 @@ class RaftBasicsTest {
   }
 
   @Test
+  void redirectModeNamesTheLeaderInsteadOfForwarding() {
+    Member leader = cluster.leader();
+    Member follower = cluster.followers(leader).get(0);
+    org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20))
+        .until(() -> follower.raft.leaderRespAddress() != null);
+    TestClient c = follower.client();
+    assertThat(c.call("CONFIG", "SET", "raft-follower-writes", "redirect")).isEqualTo("OK");
+    try {
+      assertThat(c.call("SET", "r", "1")).isEqualTo("MOVED 0 " + follower.raft.leaderRespAddress());
+      assertThat(leader.client().call("SET", "r", "2")).isEqualTo("OK");
+    } finally {
+      c.call("CONFIG", "SET", "raft-follower-writes", "forward");
+    }
+    assertThat(c.call("SET", "r", "3")).isEqualTo("OK");
+  }
+
+  @Test
   void waitCountsFollowersHoldingTheLastWrite() {
     TestClient c = cluster.leader().client();
     c.call("SET", "wait", "1");

@@ -92,6 +92,17 @@ class RaftFaultsTest {
   }
 
   @Test
+  void leaseReadsAreServedOnTheLeaderAndOnFollowers() {
+    try (TestCluster cluster = TestCluster.start(dir, 3, Map.of("raft-read-mode", "lease"))) {
+      Member leader = cluster.leader();
+      assertThat(leader.client().call("SET", "l", "1")).isEqualTo("OK");
+      assertThat(leader.client().call("GET", "l")).isEqualTo("\"1\"");
+      for (Member f : cluster.followers(leader)) assertThat(f.client().call("GET", "l")).isEqualTo("\"1\"");
+      assertThat(leader.client().call("INFO", "raft")).contains("raft_read_mode:lease");
+    }
+  }
+
+  @Test
   void theEntryFormatCarriesTheLeadersTimestamp() throws Exception {
     byte[] e = EntryCodec.commands(3, Collections.singletonList(TestClient.argv("SET", "a", "b")), false, List.of());
     byte[] stamped = new byte[e.length + 9];
