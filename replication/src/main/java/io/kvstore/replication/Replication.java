@@ -129,6 +129,32 @@ public final class Replication {
     loop.execute(() -> started = true);
   }
 
+  /**
+   * Before the node stops: closes the link to the master (a snapshot being loaded is abandoned,
+   * so its loader thread ends) and the replica links (their transfers end). Any thread but the
+   * engine's own waits up to 5 seconds for it.
+   */
+  public void shutdown() {
+    Runnable stop = () -> {
+      if (link != null) link.stop();
+      master.disconnectAll();
+    };
+    if (loop.onLoopThread()) {
+      stop.run();
+      return;
+    }
+    try {
+      loop.call(engine -> {
+        stop.run();
+        return null;
+      }).get(5, java.util.concurrent.TimeUnit.SECONDS);
+    } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+      log.warning("Stopping replication: " + e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
   // ---------------------------------------------------------------- accessors
 
   public Node node() { return node; }

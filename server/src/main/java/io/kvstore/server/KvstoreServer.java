@@ -308,6 +308,7 @@ public final class KvstoreServer implements AutoCloseable {
     if (!closed.compareAndSet(false, true)) return;
     try {
       if (grpc != null) grpc.close();
+      if (replication != null) replication.shutdown(); // ends snapshot loads and transfers
       if (resp != null) resp.close();
       if (raft != null) raft.close(); // applying committed entries needs the loop
       if (loop != null) loop.close(); // drains queued work and commits it

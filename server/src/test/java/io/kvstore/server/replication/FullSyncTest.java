@@ -68,7 +68,9 @@ class FullSyncTest {
 
   @Test
   void writesDuringTheTransferAreSentAfterThePointInTimeSnapshot() throws Exception {
-    try (ReplNode m = new ReplNode(dir.resolve("m"), "repl-diskless-sync", "no")) {
+    // no periodic PING in the stream read byte for byte below
+    try (ReplNode m = new ReplNode(dir.resolve("m"), "repl-diskless-sync", "no",
+        "repl-ping-replica-period", "3600")) {
       String mb = "v".repeat(1 << 20);
       for (int i = 0; i < 24; i++) m.call("SET", "k" + i, mb); // more than the socket buffers hold
       try (Resp replica = m.connect()) {
@@ -107,7 +109,7 @@ class FullSyncTest {
 
   @Test
   void aDisklessSnapshotIsFramedWithAnEofMarkAndTheStreamStartsAfterTheFirstAck() throws Exception {
-    try (ReplNode m = new ReplNode(dir.resolve("m"))) {
+    try (ReplNode m = new ReplNode(dir.resolve("m"), "repl-ping-replica-period", "3600")) {
       m.call("SET", "k", "v");
       try (Resp replica = m.connect()) {
         assertThat(replica.text("REPLCONF", "capa", "eof", "capa", "psync2")).isEqualTo("OK");

@@ -107,7 +107,8 @@ class StreamTest {
 
   @Test
   void psyncAnswers() throws Exception {
-    try (ReplNode m = new ReplNode(dir.resolve("m"), "repl-diskless-sync", "no")) {
+    try (ReplNode m = new ReplNode(dir.resolve("m"), "repl-diskless-sync", "no",
+        "repl-ping-replica-period", "3600")) {
       try (Resp c = m.connect()) {
         assertThat(c.text("PSYNC", "?", "x")).isEqualTo("-ERR value is not an integer or out of range");
         assertThat(c.text("REPLCONF", "listening-port")).isEqualTo("-ERR syntax error");
