@@ -6,17 +6,8 @@ import io.kvstore.core.replication.ReplicaHandshake.State;
 import io.kvstore.core.replication.ReplicaOffsets;
 import io.kvstore.core.replication.ReplicationIds;
 import io.kvstore.core.replication.ReplicationInfo;
-import io.netty.bootstrap.Bootstrap;
-import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInboundHandlerAdapter;
-import io.netty.channel.ChannelOption;
-import io.netty.channel.EventLoop;
-import io.netty.channel.epoll.EpollEventLoopGroup;
-import io.netty.channel.epoll.EpollSocketChannel;
-import io.netty.channel.socket.nio.NioSocketChannel;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -118,80 +109,41 @@ final class MasterLink {
     hs = new ReplicaHandshake(settings());
     if (cachedReplid != null) hs.setCachedMaster(cachedReplid, cachedOffset);
     int gen = ++generation;
-    long now = r.now();
-    hs.onConnecting(now);
-    EventLoop io = r.ioLoop();
-    Bootstrap b = new Bootstrap().group(io)
-        .channel(io.parent() instanceof EpollEventLoopGroup ? EpollSocketChannel.class : NioSocketChannel.class)
-        .option(ChannelOption.TCP_NODELAY, true)
-        .option(ChannelOption.CONNECT_TIMEOUT_MILLIS,
-            (int) Math.min(Integer.MAX_VALUE, r.node().config().getLong("repl-timeout") * 1000))
-        .handler(new Handler(gen));
+    hs.onConnecting(r.now());
     r.log().notice("MASTER <-> REPLICA sync started");
-    b.connect(host, port).addListener(f -> {
-      if (!f.isSuccess()) {
-        r.loop().execute(() -> {
-          if (gen != generation) return;
-          r.log().warning("Error condition on socket for SYNC: " + describe(f.cause()));
-          lost(gen);
-        });
+    MasterConnector.connect(r, host, port, gen, events);
+  }
+
+  /** The current connection attempt's events (older attempts' are ignored). */
+  private final MasterConnector.Events events = new MasterConnector.Events() {
+    @Override
+    public void connected(int gen, Channel ch) {
+      if (gen != generation || stopped) {
+        ch.close();
+        return;
       }
-    });
-  }
-
-  private static String describe(Throwable t) {
-    Throwable c = t;
-    while (c.getCause() != null) c = c.getCause();
-    return String.valueOf(c.getMessage() != null ? c.getMessage() : c);
-  }
-
-  /** Netty events of one connection attempt, all handled as engine tasks. */
-  private final class Handler extends ChannelInboundHandlerAdapter {
-    private final int gen;
-
-    Handler(int gen) {
-      this.gen = gen;
+      channel = ch;
+      r.log().notice("Non blocking connect for SYNC fired the event.");
+      handle(hs.onConnected(r.now()), State.CONNECTING, null, 0);
     }
 
     @Override
-    public void channelActive(ChannelHandlerContext ctx) {
-      Channel ch = ctx.channel();
-      r.loop().execute(() -> {
-        if (gen != generation || stopped) {
-          ch.close();
-          return;
-        }
-        channel = ch;
-        r.log().notice("Non blocking connect for SYNC fired the event.");
-        handle(hs.onConnected(r.now()), State.CONNECTING, null, 0);
-      });
+    public void received(int gen, byte[] bytes) {
+      if (gen == generation) onBytes(bytes, 0);
     }
 
     @Override
-    public void channelRead(ChannelHandlerContext ctx, Object msg) {
-      ByteBuf in = (ByteBuf) msg;
-      byte[] bytes = new byte[in.readableBytes()];
-      in.readBytes(bytes);
-      in.release();
-      r.node().stats().netInputBytes.add(bytes.length);
-      r.node().stats().netReplInputBytes.add(bytes.length);
-      r.loop().execute(() -> {
-        if (gen == generation) onBytes(bytes, 0);
-      });
+    public void closed(int gen) {
+      if (gen == generation) lost(gen);
     }
 
     @Override
-    public void channelInactive(ChannelHandlerContext ctx) {
-      r.loop().execute(() -> {
-        if (gen == generation) lost(gen);
-      });
+    public void connectFailed(int gen, String why) {
+      if (gen != generation) return;
+      r.log().warning("Error condition on socket for SYNC: " + why);
+      lost(gen);
     }
-
-    @Override
-    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-      ctx.close();
-    }
-  }
+  };
 
   // ---------------------------------------------------------------- bytes from the master
 
