@@ -1,7 +1,6 @@
 package io.kvstore.replication;
 
 import io.kvstore.core.store.Store;
-import io.kvstore.persistence.RocksStore;
 import io.kvstore.persistence.rdb.RdbSource;
 import java.io.IOException;
 import java.io.InputStream;
@@ -49,14 +48,12 @@ public interface Datasets {
 
   Load beginLoad();
 
-  /** For any store: snapshots copy the data on the engine thread; loads stage in memory. */
+  /**
+   * For a store that holds one dataset (a memory store): snapshots copy the data on the engine
+   * thread, loads are staged in memory and installed by rewriting the store.
+   */
   static Datasets of(Store store, Runnable touchAllWatched) {
-    return new StagedDatasets(store, null, touchAllWatched);
-  }
-
-  /** RocksDB snapshots (no copy); loads stage in memory and install by rewriting the store. */
-  static Datasets of(RocksStore store, Runnable touchAllWatched) {
-    return new StagedDatasets(store, store, touchAllWatched);
+    return new StagedDatasets(store, touchAllWatched);
   }
 
   /** The node's dataset store: RocksDB snapshots, loads built on disk and switched atomically. */

@@ -3,8 +3,6 @@ package io.kvstore.replication;
 import io.kvstore.core.store.Store;
 import io.kvstore.core.store.StoredValue;
 import io.kvstore.core.store.ValueType;
-import io.kvstore.persistence.RocksStore;
-import io.kvstore.persistence.StoreSnapshot;
 import io.kvstore.persistence.rdb.RdbEntry;
 import io.kvstore.persistence.rdb.RdbException;
 import io.kvstore.persistence.rdb.RdbReader;
@@ -16,41 +14,24 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@link Datasets} for a store that cannot hold two datasets: a load is staged in memory on the
- * loader thread (so a truncated or corrupt RDB never touches the current data) and installed by
- * clearing and rewriting the store on the engine thread, committed as one batch with the
- * replication metadata. Snapshots are RocksDB snapshots when the store is a {@link RocksStore},
- * else a copy taken on the engine thread.
+ * {@link Datasets} for a store that holds one dataset (a memory store): a load is staged in
+ * memory on the loader thread (so a truncated or corrupt RDB never touches the current data)
+ * and installed by clearing and rewriting the store on the engine thread, committed as one batch
+ * with the replication metadata; a snapshot is a copy taken on the engine thread.
  */
 final class StagedDatasets implements Datasets {
   private static final int PAGE = 1024;
 
   private final Store store;
-  private final RocksStore rocks;
   private final Runnable touchAllWatched;
 
-  StagedDatasets(Store store, RocksStore rocks, Runnable touchAllWatched) {
+  StagedDatasets(Store store, Runnable touchAllWatched) {
     this.store = store;
-    this.rocks = rocks;
     this.touchAllWatched = touchAllWatched;
   }
 
   @Override
   public Snapshot snapshot() {
-    if (rocks != null) {
-      StoreSnapshot s = rocks.snapshot();
-      return new Snapshot() {
-        @Override
-        public RdbSource source() {
-          return s;
-        }
-
-        @Override
-        public void close() {
-          s.close();
-        }
-      };
-    }
     store.commit();
     List<RdbEntry> all = new ArrayList<>();
     for (int db = 0; db < store.databases(); db++) {
