@@ -63,7 +63,12 @@ public final class Replication {
   private MasterLink link;
   private boolean started;
   private long lastCronSec = -1;
-  private String writtenMeta;
+  private boolean metaWritten;
+  private int writtenDb;
+  private long writtenOffset;
+  private long writtenSecond;
+  private String writtenId;
+  private String writtenId2;
   private String limitText;
   private OutputLimit limit;
 
@@ -260,7 +265,7 @@ public final class Replication {
     ids.adoptMaster(replid, offset);
     replLog.createBacklog();
     node.setReplId(replid);
-    writtenMeta = null;
+    metaWritten = false;
   }
 
   /** Bytes applied from this node's master, forwarded unchanged to backlog and sub-replicas. */
@@ -330,11 +335,18 @@ public final class Replication {
   /** Writes the replication metadata if it changed since last written (engine thread). */
   void writeMeta() {
     int db = streamDb();
-    String sig = ids.replid() + ' ' + ids.replid2() + ' ' + ids.secondReplOffset() + ' '
-        + ids.masterReplOffset() + ' ' + db;
-    if (sig.equals(writtenMeta)) return;
+    if (metaWritten && db == writtenDb && ids.masterReplOffset() == writtenOffset
+        && ids.replid().equals(writtenId) && ids.replid2().equals(writtenId2)
+        && ids.secondReplOffset() == writtenSecond) {
+      return; // the common case, checked without allocating: nothing changed
+    }
     ids.toMeta(db).forEach((k, v) -> node.store().putMeta(k, v));
-    writtenMeta = sig;
+    metaWritten = true;
+    writtenDb = db;
+    writtenOffset = ids.masterReplOffset();
+    writtenId = ids.replid();
+    writtenId2 = ids.replid2();
+    writtenSecond = ids.secondReplOffset();
   }
 
   /** The stream db stored with the data; -1 means "nothing to continue from" (Redis's rsi). */
