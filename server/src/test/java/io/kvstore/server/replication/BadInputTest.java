@@ -150,6 +150,32 @@ class BadInputTest {
   }
 
   @Test
+  void aReplicaAcceptsTheRelativeFormsOfARedis62MasterAndItsKeysExpireOnlyLogically() throws Exception {
+    try (FakeMaster fake = new FakeMaster();
+         ReplNode r = new ReplNode(dir.resolve("r"))) {
+      r.replicaOf(fake.port());
+      try (Resp link = fake.accept()) {
+        FakeMaster.handshake(link);
+        byte[] rdb = FakeMaster.rdb();
+        link.sendRaw("+FULLRESYNC " + FakeMaster.ID + " 0\r\n$" + rdb.length + "\r\n");
+        link.sendRaw(rdb);
+        link.sendRaw(FullSyncTest.resp("SELECT", "0") + FullSyncTest.resp("SET", "a", "1", "PX", "100000")
+            + FullSyncTest.resp("SET", "b", "2") + FullSyncTest.resp("EXPIRE", "b", "200")
+            + FullSyncTest.resp("SET", "gone", "3", "PX", "1"));
+        Await.until(() -> "2".equals(r.call("GET", "b")), "the stream applied");
+        assertThat((Long) r.call("PTTL", "a")).isBetween(1L, 100000L);
+        assertThat((Long) r.call("TTL", "b")).isBetween(1L, 200L);
+        // expired: missing for clients, but only the master deletes it (DBSIZE still counts it)
+        Await.until(() -> r.call("GET", "gone") == null, "the key expired logically");
+        assertThat(r.call("TTL", "gone")).isEqualTo(-2L);
+        assertThat(r.call("DBSIZE")).isEqualTo(3L);
+        link.sendRaw(FullSyncTest.resp("DEL", "gone"));
+        Await.until(() -> Long.valueOf(2).equals(r.call("DBSIZE")), "the master's DEL applied");
+      }
+    }
+  }
+
+  @Test
   void aReplicaThatRepliesOnItsLinkIsDisconnected() throws Exception {
     try (ReplNode m = new ReplNode(dir.resolve("m"), "repl-diskless-sync", "no");
          Resp replica = m.connect()) {
