@@ -39,7 +39,7 @@ final class HelloHandler {
   void process(String payload) {
     Hello h = Hello.parse(payload);
     if (h == null) {
-      st.io.log(EventLevel.VERBOSE, "Ignoring a malformed hello message: '"
+      st.io.log(EventLevel.NOTICE, "Ignoring a malformed hello message: '"
           + (payload.length() > 128 ? payload.substring(0, 128) + "..." : payload) + "'");
       return;
     }
