@@ -150,7 +150,7 @@ final class MasterSide {
       r.unsetMaster("failover request from '" + r.clientInfo(s, "psync") + "'");
     }
     if (r.isReplica() && !r.linkConnected()) return Reply.error(Errors.NOMASTERLINK);
-    if (r.node().hasPendingOutput(s)) return Reply.error("ERR SYNC and PSYNC are invalid with pending output");
+    if (r.node().hasPendingOutput(s)) return Reply.error(Errors.SYNC_PENDING_OUTPUT);
     Announced a = announced.getOrDefault(s.id(), new Announced());
     String ip = a.ip != null ? a.ip : peerIp(s.connection().remoteAddress());
     String name = ip + ":" + (a.listeningPort == 0 ? "<unknown-replica-port>" : a.listeningPort);

@@ -135,6 +135,7 @@ public final class Errors {
   public static final String TIMEOUT_NEGATIVE = "ERR timeout is negative";
   public static final String PSYNC_FAILOVER_TO_MASTER = "ERR PSYNC FAILOVER can't be sent to a master.";
   public static final String PSYNC_FAILOVER_REPLID = "ERR PSYNC FAILOVER replid must match my replid.";
+  public static final String SYNC_PENDING_OUTPUT = "ERR SYNC and PSYNC are invalid with pending output";
 
   /** REPLCONF with an option it does not know. */
   public static String unrecognizedReplconf(String option) {
