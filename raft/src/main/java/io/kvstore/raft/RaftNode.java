@@ -17,10 +17,8 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.ratis.conf.RaftProperties;
-import org.apache.ratis.grpc.GrpcConfigKeys;
 import org.apache.ratis.proto.RaftProtos.CommitInfoProto;
 import org.apache.ratis.proto.RaftProtos.RaftPeerRole;
 import org.apache.ratis.protocol.RaftGroup;
@@ -28,9 +26,7 @@ import org.apache.ratis.protocol.RaftGroupId;
 import org.apache.ratis.protocol.RaftPeer;
 import org.apache.ratis.protocol.RaftPeerId;
 import org.apache.ratis.server.RaftServer;
-import org.apache.ratis.server.RaftServerConfigKeys;
 import org.apache.ratis.server.storage.RaftStorage;
-import org.apache.ratis.util.TimeDuration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -143,7 +139,7 @@ public final class RaftNode implements AutoCloseable {
         .setServerId(selfId)
         .setGroup(RaftGroup.valueOf(GROUP_ID, peers))
         .setStateMachine(stateMachine)
-        .setProperties(properties())
+        .setProperties(RatisConfig.properties(settings, timeoutMs(), tuning))
         .setOption(RaftStorage.StartupOption.RECOVER)
         .build();
     server.start();
@@ -173,34 +169,6 @@ public final class RaftNode implements AutoCloseable {
           + " but the Raft storage " + groupDir + " is missing; restore it or empty the data directory");
     }
     Files.createDirectories(settings.storageDir());
-  }
-
-  private RaftProperties properties() {
-    RaftProperties p = new RaftProperties();
-    RaftServerConfigKeys.setStorageDir(p, List.of(settings.storageDir().toFile()));
-    GrpcConfigKeys.Server.setHost(p, Peers.host(settings.address()));
-    GrpcConfigKeys.Server.setPort(p, Peers.port(settings.address()));
-    RaftServerConfigKeys.Read.setOption(p, RaftServerConfigKeys.Read.Option.LINEARIZABLE);
-    RaftServerConfigKeys.Read.setLeaderLeaseEnabled(p, settings.lease());
-    RaftServerConfigKeys.Read.setTimeout(p, ms(timeoutMs()));
-    int election = settings.electionTimeoutMs();
-    RaftServerConfigKeys.Rpc.setTimeoutMin(p, ms(election));
-    RaftServerConfigKeys.Rpc.setTimeoutMax(p, ms(2L * election));
-    RaftServerConfigKeys.Rpc.setRequestTimeout(p, ms(Math.max(3000, 3L * election)));
-    // longer than a client keeps retrying a request, so a retried write is applied once
-    RaftServerConfigKeys.RetryCache.setExpiryTime(p, ms(Math.max(600_000L, 10L * timeoutMs())));
-    RaftServerConfigKeys.Snapshot.setAutoTriggerEnabled(p, true);
-    RaftServerConfigKeys.Snapshot.setAutoTriggerThreshold(p, settings.snapshotEntries());
-    RaftServerConfigKeys.Snapshot.setCreationGap(p, Math.min(1024, settings.snapshotEntries()));
-    RaftServerConfigKeys.Snapshot.setTriggerWhenStopEnabled(p, false);
-    RaftServerConfigKeys.Log.setPurgeUptoSnapshotIndex(p, true);
-    RaftServerConfigKeys.Log.setPurgeGap(p, (int) Math.min(1024, settings.snapshotEntries()));
-    tuning.accept(p);
-    return p;
-  }
-
-  private static TimeDuration ms(long v) {
-    return TimeDuration.valueOf(v, TimeUnit.MILLISECONDS);
   }
 
   private void refreshClient() {

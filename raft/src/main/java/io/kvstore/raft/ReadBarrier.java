@@ -56,7 +56,7 @@ final class ReadBarrier {
   }
 
   private void start(CompletableFuture<Void> round) {
-    round(round).whenComplete((v, t) -> loop.execute(() -> {
+    round().whenComplete((v, t) -> loop.execute(() -> {
       inFlight = null;
       if (next != null) {
         inFlight = next;
@@ -68,7 +68,7 @@ final class ReadBarrier {
     }));
   }
 
-  private CompletableFuture<Void> round(CompletableFuture<Void> unused) {
+  private CompletableFuture<Void> round() {
     int timeout = timeoutMs.getAsInt();
     RaftClientRequest request = RaftClientRequest.newBuilder()
         .setClientId(clientId)
