@@ -7,7 +7,11 @@ import io.kvstore.proto.v1.RaftEntry;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.apache.ratis.proto.RaftProtos.LogEntryProto;
@@ -74,6 +78,8 @@ final class KvStateMachine extends BaseStateMachine {
   private final CheckpointStorage storage = new CheckpointStorage();
   private final AtomicLong lastStamp = new AtomicLong();
   private volatile long skipUpTo;
+  private final ConcurrentLinkedQueue<PendingApply> applyQueue = new ConcurrentLinkedQueue<>();
+  private final AtomicBoolean drainScheduled = new AtomicBoolean();
   /** Entries applied to the store, and entries skipped because the store already had them. */
   final AtomicLong appliedEntries = new AtomicLong();
   final AtomicLong skippedEntries = new AtomicLong();
@@ -169,21 +175,43 @@ final class KvStateMachine extends BaseStateMachine {
     }
     RaftEntry entry = trx.getStateMachineContext() instanceof RaftEntry e ? e : parse(le);
     CompletableFuture<Message> f = new CompletableFuture<>();
-    loop.execute(() -> {
-      try {
-        ReplyCodec.Result r = applier.apply(entry, term, index);
-        loop.engine().node().store().commit();
-        appliedEntries.incrementAndGet();
-        lastStamp.accumulateAndGet(applier.lastTimestamp(), Math::max);
-        advanceApplied(term, index);
-        events.applied(index);
-        f.complete(Message.valueOf(UnsafeByteOperations.unsafeWrap(ReplyCodec.encode(r))));
-      } catch (Throwable t) {
-        f.completeExceptionally(t);
-        fatal.accept(t);
-      }
-    });
+    applyQueue.add(new PendingApply(entry, term, index, f));
+    if (drainScheduled.compareAndSet(false, true)) loop.execute(this::drainApplies);
     return f;
+  }
+
+  /** An entry waiting for the engine thread. */
+  private record PendingApply(RaftEntry entry, long term, long index, CompletableFuture<Message> future) {}
+
+  /**
+   * Engine thread: applies every queued entry in order and commits them to the store in one
+   * batch (the last entry's index goes with it), then answers them. A drain task is queued on
+   * the engine whenever an entry is queued with none pending, so an entry is always ahead of
+   * any engine task queued after its apply began (a read whose ReadIndex round covers it).
+   */
+  private void drainApplies() {
+    drainScheduled.set(false);
+    List<PendingApply> batch = new ArrayList<>();
+    for (PendingApply p; (p = applyQueue.poll()) != null; ) batch.add(p);
+    if (batch.isEmpty()) return;
+    List<Message> results = new ArrayList<>(batch.size());
+    try {
+      for (PendingApply p : batch) {
+        ReplyCodec.Result r = applier.apply(p.entry(), p.term(), p.index());
+        results.add(Message.valueOf(UnsafeByteOperations.unsafeWrap(ReplyCodec.encode(r))));
+      }
+      loop.engine().node().store().commit();
+    } catch (Throwable t) {
+      for (PendingApply p : batch) p.future().completeExceptionally(t);
+      fatal.accept(t);
+      return;
+    }
+    lastStamp.accumulateAndGet(applier.lastTimestamp(), Math::max);
+    PendingApply last = batch.get(batch.size() - 1);
+    appliedEntries.addAndGet(batch.size());
+    advanceApplied(last.term(), last.index());
+    events.applied(last.index());
+    for (int i = 0; i < batch.size(); i++) batch.get(i).future().complete(results.get(i));
   }
 
   private static RaftEntry parse(LogEntryProto le) {

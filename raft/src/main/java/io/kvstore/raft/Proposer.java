@@ -77,7 +77,11 @@ final class Proposer implements AutoCloseable {
   CompletableFuture<RaftClientReply> send(byte[] entry) {
     RaftClient c = client;
     if (c == null) return CompletableFuture.failedFuture(new IOException("no members known"));
-    return c.async().send(Message.valueOf(UnsafeByteOperations.unsafeWrap(entry)));
+    try {
+      return c.async().send(Message.valueOf(UnsafeByteOperations.unsafeWrap(entry)));
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e); // a client closed meanwhile
+    }
   }
 
   /** The client for admin calls (membership, leadership transfer, snapshots), or null. */

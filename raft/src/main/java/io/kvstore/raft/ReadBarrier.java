@@ -82,8 +82,8 @@ final class ReadBarrier {
     CompletableFuture<RaftClientReply> f;
     try {
       f = server.submitClientRequestAsync(request);
-    } catch (IOException e) {
-      return CompletableFuture.failedFuture(e);
+    } catch (IOException | RuntimeException e) {
+      return CompletableFuture.failedFuture(e); // the server is not running
     }
     return f.orTimeout(timeout, TimeUnit.MILLISECONDS).thenApply(reply -> {
       if (reply.isSuccess()) return null;
