@@ -1,0 +1,2 @@
+/** {@code kvstore bench}: the command line of the consistency and performance benchmark. */
+package io.kvstore.bench.cli;
