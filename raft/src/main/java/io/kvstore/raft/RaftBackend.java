@@ -41,6 +41,9 @@ import org.apache.ratis.protocol.exceptions.StateMachineException;
  * Replies keep the session's order ({@link SessionState}). Engine thread only.
  */
 final class RaftBackend implements CommandBackend {
+  /** Writes of one session in flight at once; more wait (the session stops being read). */
+  static final int MAX_PIPELINED = 1024;
+
   private final RaftNode raft;
   private final EngineLoop loop;
   private final Engine engine;
@@ -64,7 +67,9 @@ final class RaftBackend implements CommandBackend {
   @Override
   public boolean hold(ClientSession s, byte[][] argv) {
     if (!(s.backendState() instanceof SessionState st) || st.pending.isEmpty()) return false;
-    if (st.transactionsPending == 0 && pipelinableWrite(s, argv)) return false;
+    if (st.transactionsPending == 0 && st.pending.size() < MAX_PIPELINED && pipelinableWrite(s, argv)) {
+      return false;
+    }
     st.holding = true;
     s.setBlocked(true);
     s.deferred().addFirst(argv);

@@ -40,6 +40,8 @@ final class RatisConfig {
     RaftServerConfigKeys.Snapshot.setTriggerWhenStopEnabled(p, false);
     RaftServerConfigKeys.Log.setPurgeUptoSnapshotIndex(p, true);
     RaftServerConfigKeys.Log.setPurgeGap(p, (int) Math.min(1024, settings.snapshotEntries()));
+    // requests the leader accepts before answering "resource unavailable" (the default is 4096)
+    RaftServerConfigKeys.Write.setElementLimit(p, 65536);
     tuning.accept(p);
     return p;
   }
