@@ -80,4 +80,60 @@ class RaftLeaderChangeTest {
       for (Member m : cluster.members) assertThat(m.dump(0)).isEqualTo(cluster.leader().dump(0));
     }
   }
+
+  @Test
+  void acknowledgedWritesSurviveTheLeaderStoppingAndComingBack() throws Exception {
+    try (TestCluster cluster = TestCluster.start(dir, 3, Map.of("raft-timeout", "10000"))) {
+      Member leader = cluster.leader();
+      List<Member> followers = cluster.followers(leader);
+      AtomicBoolean stop = new AtomicBoolean();
+      ConcurrentLinkedQueue<String> unexpected = new ConcurrentLinkedQueue<>();
+      ExecutorService pool = Executors.newFixedThreadPool(2);
+      List<Future<long[]>> clients = new ArrayList<>();
+      for (Member m : followers) {
+        clients.add(pool.submit(() -> {
+          TestClient c = m.client();
+          long acked = 0;
+          long unknown = 0;
+          long last = 0;
+          while (!stop.get()) {
+            String r = c.call("INCR", "counter");
+            if (r.matches("[0-9]+")) {
+              long v = Long.parseLong(r);
+              if (v <= last) unexpected.add(m.id + " saw " + v + " after " + last);
+              last = v;
+              acked++;
+            } else if (r.startsWith("UNKNOWN")) {
+              unknown++;
+            } else if (!r.startsWith("CLUSTERDOWN")) {
+              unexpected.add(m.id + ": " + r);
+            }
+          }
+          return new long[] {acked, unknown};
+        }));
+      }
+      Thread.sleep(500);
+      leader.stop();
+      Member next = cluster.leader();
+      Thread.sleep(500);
+      leader.start();
+      cluster.awaitConverged();
+      Thread.sleep(300);
+      stop.set(true);
+      long acked = 0;
+      long unknown = 0;
+      for (Future<long[]> f : clients) {
+        long[] r = f.get();
+        acked += r[0];
+        unknown += r[1];
+      }
+      pool.shutdownNow();
+      assertThat(next).isNotSameAs(leader);
+      assertThat(unexpected).isEmpty();
+      long value = Long.parseLong(cluster.leader().client().call("GET", "counter").replace("\"", ""));
+      assertThat(value).isBetween(acked, acked + unknown);
+      cluster.awaitConverged();
+      for (Member m : cluster.members) assertThat(m.dump(0)).isEqualTo(cluster.leader().dump(0));
+    }
+  }
 }
