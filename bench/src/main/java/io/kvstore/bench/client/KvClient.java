@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import redis.clients.jedis.ClientSetInfoConfig;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Jedis;
@@ -47,7 +48,7 @@ public final class KvClient implements Closeable {
     this.policy = policy;
     this.config = DefaultJedisClientConfig.builder()
         .connectionTimeoutMillis(Math.min(policy.opTimeoutMs(), 1000))
-        .socketTimeoutMillis(policy.opTimeoutMs()).build();
+        .socketTimeoutMillis(policy.opTimeoutMs()).clientSetInfoConfig(ClientSetInfoConfig.DISABLED).build();
   }
 
   /** The current process id. */

@@ -3,6 +3,7 @@ package io.kvstore.bench.cluster;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import redis.clients.jedis.ClientSetInfoConfig;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Jedis;
@@ -20,7 +21,8 @@ public final class Probe {
 
   public static Jedis connect(String host, int port, int timeoutMs) {
     return new Jedis(new HostAndPort(host, port), DefaultJedisClientConfig.builder()
-        .connectionTimeoutMillis(timeoutMs).socketTimeoutMillis(timeoutMs).build());
+        .connectionTimeoutMillis(timeoutMs).socketTimeoutMillis(timeoutMs)
+        .clientSetInfoConfig(ClientSetInfoConfig.DISABLED).build());
   }
 
   public static boolean ping(int port, int timeoutMs) {

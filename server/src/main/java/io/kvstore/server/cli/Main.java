@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
     versionProvider = Main.Version.class,
     description = "A Redis-compatible key-value store.",
     subcommands = {ServerCommand.class, SentinelCommand.class, ClientCommand.class, ClusterCommand.class,
-        VersionCommand.class,
+        BenchCommand.class, VersionCommand.class,
         CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
   @Spec
@@ -43,6 +43,9 @@ public final class Main implements Runnable {
     server.setUnmatchedOptionsArePositionalParams(true);
     cl.getSubcommands().get("sentinel").setUnmatchedOptionsArePositionalParams(true);
     cl.getSubcommands().get("cluster").getSubcommands().get("up").setUnmatchedOptionsArePositionalParams(true);
+    CommandLine bench = cl.getSubcommands().get("bench");
+    bench.setStopAtPositional(true);
+    bench.setUnmatchedOptionsArePositionalParams(true);
     CommandLine client = cl.getSubcommands().get("client");
     client.setStopAtPositional(true);
     client.setUnmatchedOptionsArePositionalParams(true);
