@@ -17,7 +17,11 @@ import org.apache.ratis.protocol.RaftGroup;
 import org.apache.ratis.protocol.RaftGroupId;
 import org.apache.ratis.protocol.RaftPeer;
 import org.apache.ratis.protocol.RaftPeerId;
+import java.util.concurrent.TimeUnit;
+import org.apache.ratis.client.retry.RequestTypeDependentRetryPolicy;
+import org.apache.ratis.proto.RaftProtos.RaftClientRequestProto;
 import org.apache.ratis.retry.RetryPolicies;
+import org.apache.ratis.retry.RetryPolicy;
 import org.apache.ratis.thirdparty.com.google.protobuf.UnsafeByteOperations;
 import org.apache.ratis.util.TimeDuration;
 
@@ -45,7 +49,7 @@ final class Proposer implements AutoCloseable {
     this.timeoutMs = timeoutMs;
     this.properties = new RaftProperties();
     RaftClientConfigKeys.Rpc.setRequestTimeout(properties,
-        TimeDuration.valueOf(Math.max(1000, timeoutMs / 2), java.util.concurrent.TimeUnit.MILLISECONDS));
+        TimeDuration.valueOf(Math.max(1000, timeoutMs / 2), TimeUnit.MILLISECONDS));
     RaftClientConfigKeys.Async.setOutstandingRequestsMax(properties, maxOutstanding);
   }
 
@@ -61,11 +65,26 @@ final class Proposer implements AutoCloseable {
         .setClientId(ClientId.randomId())
         .setRaftGroup(RaftGroup.valueOf(groupId, peers))
         .setLeaderId(leader)
-        .setRetryPolicy(RetryPolicies.retryUpToMaximumCountWithFixedSleep(
-            Math.max(10, 2 * timeoutMs / 50), TimeDuration.valueOf(50, java.util.concurrent.TimeUnit.MILLISECONDS)))
+        .setRetryPolicy(retryPolicy())
         .build();
     clientPeers = ids;
     if (old != null) retired.add(old);
+  }
+
+  /**
+   * Retries every 50 ms (leader unknown or changing, node unreachable) for up to twice the
+   * reply timeout from the request's creation; past that the request fails and its outcome
+   * stays unknown. Bounded so that an unreachable majority does not hold the client's ordered
+   * request window forever.
+   */
+  private RetryPolicy retryPolicy() {
+    TimeDuration sleep = TimeDuration.valueOf(50, TimeUnit.MILLISECONDS);
+    TimeDuration limit = TimeDuration.valueOf(2L * timeoutMs, TimeUnit.MILLISECONDS);
+    RequestTypeDependentRetryPolicy.Builder b = RequestTypeDependentRetryPolicy.newBuilder();
+    for (RaftClientRequestProto.TypeCase type : RaftClientRequestProto.TypeCase.values()) {
+      b.setRetryPolicy(type, RetryPolicies.retryForeverWithSleep(sleep)).setTimeout(type, limit);
+    }
+    return b.build();
   }
 
   /** True once a client exists (the node knows some members). */
