@@ -155,6 +155,11 @@ public final class SentinelServer implements AutoCloseable, SentinelContext {
     return loop.call(e -> task.apply(state)).get(10, TimeUnit.SECONDS);
   }
 
+  /** Whether {@link #close()} ran (SHUTDOWN, or the process is stopping). */
+  public boolean closed() {
+    return closed.get();
+  }
+
   public void awaitTermination() throws InterruptedException {
     terminated.await();
   }

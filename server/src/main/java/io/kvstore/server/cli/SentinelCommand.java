@@ -99,6 +99,7 @@ public final class SentinelCommand implements Callable<Integer> {
     }
     log.notice("Running mode=sentinel, port=" + server.port() + ".");
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      if (server.closed()) return; // SHUTDOWN already stopped it
       log.warning("Received SIGTERM scheduling shutdown...");
       server.close();
       log.warning("Sentinel is now ready to exit, bye bye...");
