@@ -6,7 +6,6 @@ import java.util.List;
 import org.rocksdb.ColumnFamilyHandle;
 import org.rocksdb.RocksDB;
 import org.rocksdb.RocksDBException;
-import org.rocksdb.WriteBatchWithIndex;
 import org.rocksdb.WriteOptions;
 
 /**
@@ -145,7 +144,7 @@ final class Layout {
   }
 
   /** Adds the changed slot table and counters to the commit's batch. */
-  void writeDirty(WriteBatchWithIndex batch, ColumnFamilyHandle meta) throws RocksDBException {
+  void writeDirty(PendingBatch batch, int meta) {
     if (layoutDirty) batch.put(meta, KeyCodec.META_LAYOUT, encode(nextSlot, slots));
     for (int i = 0; i < slots.length; i++) {
       if (countersDirty[i]) {

@@ -21,9 +21,12 @@ import org.rocksdb.RocksDBException;
  * order RocksDB requires (column families, then the database, then options and the cache).
  *
  * <p>Tuning, kept deliberately small: a shared LRU block cache with index and filter blocks in
- * it; bloom filters on the data family, in its SST files and its memtable (point lookups
- * dominate: every GET, and every write reads the old value to keep counters exact, a lookup that
- * misses for every new key); no compression on L0/L1, where data is young and
+ * it; bloom filters on the data family, in its SST files and its memtable (point lookups that
+ * miss the store's value cache: a read of a key not used lately, and the read-before-write of
+ * every new key); an 8 MB memtable for the data family rather than the 64 MB default, because
+ * inserting into the memtable skiplist is the main cost of a write and a smaller one is
+ * shallower and stays in the CPU caches (measured: about half the insert cost, and less total
+ * CPU per write including the more frequent flushes); no compression on L0/L1, where data is young and
  * rewritten soon, LZ4 below; two background jobs; the WAL written on every commit rather than
  * buffered ({@code manual_wal_flush} off) so a killed process loses nothing; atomic flush, so the
  * data and metadata families are always flushed together and stay consistent even for writes
@@ -31,6 +34,8 @@ import org.rocksdb.RocksDBException;
  */
 final class RocksHandles implements AutoCloseable {
   static final long BLOCK_CACHE_BYTES = 64L << 20;
+  /** Memtable size of the data family; see the class comment. */
+  static final long DATA_WRITE_BUFFER_BYTES = 8L << 20;
   private static final int LEVELS = 7;
 
   final RocksDB db;
@@ -72,6 +77,7 @@ final class RocksHandles implements AutoCloseable {
         .setMaxLogFileSize(8L << 20)
         .setKeepLogFileNum(3);
     ColumnFamilyOptions dataOpts = family(cache, bloom)
+        .setWriteBufferSize(DATA_WRITE_BUFFER_BYTES)
         .setMemtableWholeKeyFiltering(true)
         .setMemtablePrefixBloomSizeRatio(0.1);
     ColumnFamilyOptions plainOpts = family(cache, null);

@@ -8,7 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -19,6 +21,7 @@ import org.rocksdb.FlushOptions;
 import org.rocksdb.ReadOptions;
 import org.rocksdb.RocksDBException;
 import org.rocksdb.RocksIterator;
+import org.rocksdb.WriteBatch;
 import org.rocksdb.WriteBatchWithIndex;
 import org.rocksdb.WriteOptions;
 
@@ -32,9 +35,11 @@ import org.rocksdb.WriteOptions;
  * a database is addressed through its slot, SWAPDB swaps two table entries and FLUSHDB points
  * the database at a fresh slot and range-deletes the old one: both O(1), neither rewrites data.
  *
- * <p><b>Visibility and atomicity.</b> Writes go into a {@link WriteBatchWithIndex}; reads (point
- * gets, ordered pages, random keys, the expiry index) merge it with the database, so a write is
- * visible at once. {@link #commit()} writes the batch in one call (one WAL record; fsynced in
+ * <p><b>Visibility and atomicity.</b> Writes are serialized into a {@link PendingBatch} (RocksDB's
+ * batch format, built in Java: no native call per write) and their values kept in the
+ * {@link ValueCache}, pinned until the commit, so a point read sees them at once; ordered reads
+ * (pages, random keys, the expiry index) merge an indexed copy of the pending writes, built only
+ * when such a read happens, with the database. {@link #commit()} writes the batch in one call (one WAL record; fsynced in
  * that same call under {@link SyncPolicy#ALWAYS}) and the counters and slot table changed since
  * the last commit go into the same batch, so data, metadata and counters are durable together
  * or not at all, and are exact after a restart or kill -9. A failed commit discards the batch
@@ -42,12 +47,10 @@ import org.rocksdb.WriteOptions;
  * uses single deletes (each entry is put once and deleted once), so the usual queue pattern of
  * keys expiring in order leaves no tombstones once flushed.
  *
- * <p><b>Value cache.</b> A {@link ValueCache} of decoded values (and of keys known to be
- * absent) sits in front of both: every put and remove updates it, so a read it answers is exactly
- * what the batch-merged read would return, and point reads and the read-before-write of exact
- * counters mostly avoid a native call. Whenever pending writes are discarded the cache is
- * cleared with them. Ordered reads (pages, random keys, the expiry index) always go to RocksDB
- * merged with the batch.
+ * <p><b>Value cache.</b> Besides the pending writes, the {@link ValueCache} keeps recently read
+ * and committed values (and keys known to be absent) up to {@code kvstore-cache-size} bytes, so
+ * point reads and the read-before-write of exact counters mostly avoid a native call. Whenever
+ * pending writes are discarded the cache is cleared with them.
  *
  * <p><b>Durability.</b> Every commit reaches the WAL file (the OS) before it returns, whatever
  * the policy: killing the process loses no committed write. The policy decides what a machine
@@ -61,13 +64,20 @@ import org.rocksdb.WriteOptions;
  */
 public final class RocksStore implements Store {
   private static final int FORMAT_VERSION = 1;
+  private static final byte[] EMPTY = new byte[0];
   /** Default size of the value cache (the {@code kvstore-cache-size} default). */
   public static final long DEFAULT_CACHE_BYTES = 256L << 20;
 
   private final Path dir;
   private final RocksHandles h;
   private final Layout layout;
-  private final WriteBatchWithIndex batch = new WriteBatchWithIndex(true);
+  private final PendingBatch batch = new PendingBatch();
+  /** Node metadata written since the last commit (getMeta reads it first). */
+  private final Map<String, byte[]> pendingMeta = new HashMap<>();
+  /** The pending writes indexed for ordered reads; created and filled only when one happens. */
+  private WriteBatchWithIndex index;
+  private boolean indexUsed;
+  private final ColumnFamilyHandle[] familiesById;
   private final ReadOptions readOptions = new ReadOptions();
   private final WriteOptions syncWrite = new WriteOptions().setSync(true);
   private final WriteOptions plainWrite = new WriteOptions();
@@ -93,6 +103,10 @@ public final class RocksStore implements Store {
     this.policy = policy;
     this.syncer = new WalSyncer("rocksstore-wal-sync", () -> this.policy == SyncPolicy.EVERYSEC,
         this::syncIfBehind);
+    int maxId = 0;
+    for (ColumnFamilyHandle cf : h.families()) maxId = Math.max(maxId, cf.getID());
+    this.familiesById = new ColumnFamilyHandle[maxId + 1];
+    for (ColumnFamilyHandle cf : h.families()) familiesById[cf.getID()] = cf;
   }
 
   /**
@@ -196,57 +210,67 @@ public final class RocksStore implements Store {
 
   @Override
   public StoredValue get(int db, byte[] key) {
-    return current(layout.slot(db), key, null);
+    return current(layout.slot(db), key);
   }
 
   /**
    * What {@code key} holds now in {@code slot} (pending writes included), or null: from the
-   * cache, else read from RocksDB (reusing {@code dataKey} when given) and cached.
+   * cache (which has every pending write), else from the database, then cached.
    */
-  private StoredValue current(int slot, byte[] key, byte[] dataKey) {
+  private StoredValue current(int slot, byte[] key) {
     checkOpen();
     StoredValue c = cache.get(slot, key);
     if (c != null) return c == ValueCache.ABSENT ? null : c;
-    byte[] raw = rawGet(h.data, dataKey != null ? dataKey : KeyCodec.dataKey(slot, key));
-    StoredValue v = raw == null ? null : KeyCodec.decodeValue(raw);
-    cache.put(slot, key, v);
+    StoredValue v = committedValue(slot, key);
+    cache.fill(slot, key, v);
     return v;
+  }
+
+  /** The committed value of a key that is not pending (not in the cache), or null. */
+  private StoredValue committedValue(int slot, byte[] key) {
+    byte[] raw = dbGet(h.data, KeyCodec.dataKey(slot, key));
+    return raw == null ? null : KeyCodec.decodeValue(raw);
   }
 
   @Override
   public void put(int db, byte[] key, StoredValue value) {
+    checkOpen();
     int slot = layout.slot(db);
-    byte[] dk = KeyCodec.dataKey(slot, key);
-    StoredValue old = current(slot, key, dk);
+    // one cache lookup: its entry is what the write below updates
+    ValueCache.Entry cached = cache.lookup(slot, key);
+    StoredValue old = cached != null ? cached.value() : committedValue(slot, key);
+    if (old == ValueCache.ABSENT) old = null;
     long oldAt = old == null ? StoredValue.NO_EXPIRY : old.expireAt();
-    try {
-      batch.put(h.data, dk, KeyCodec.encodeValue(value));
-      if (oldAt != value.expireAt()) {
-        if (oldAt != StoredValue.NO_EXPIRY) batch.singleDelete(h.expires, KeyCodec.expiresKey(slot, oldAt, key));
-        if (value.hasExpiry()) batch.put(h.expires, KeyCodec.expiresKey(slot, value.expireAt(), key), new byte[0]);
-      }
-    } catch (RocksDBException e) {
-      throw abandon("put", e);
+    if (!batch.fits(2L * key.length + value.data().length + 64)) throw abandon("put", "batch too large");
+    int data = h.data.getID();
+    batch.putValue(data, slot, key, value.type().tag(), value.expireAt(), value.data());
+    if (oldAt != value.expireAt()) {
+      int expires = h.expires.getID();
+      if (oldAt != StoredValue.NO_EXPIRY) batch.singleDelete(expires, KeyCodec.expiresKey(slot, oldAt, key));
+      if (value.hasExpiry()) batch.put(expires, KeyCodec.expiresKey(slot, value.expireAt(), key), EMPTY);
     }
-    cache.put(slot, key, value);
+    cache.write(cached, slot, key, value);
     long expDelta = (value.hasExpiry() ? 1 : 0) - (oldAt != StoredValue.NO_EXPIRY ? 1 : 0);
     layout.add(db, old == null ? 1 : 0, expDelta);
   }
 
   @Override
   public boolean remove(int db, byte[] key) {
+    checkOpen();
     int slot = layout.slot(db);
-    byte[] dk = KeyCodec.dataKey(slot, key);
-    StoredValue old = current(slot, key, dk);
-    if (old == null) return false;
-    long oldAt = old.expireAt();
-    try {
-      batch.delete(h.data, dk);
-      if (oldAt != StoredValue.NO_EXPIRY) batch.singleDelete(h.expires, KeyCodec.expiresKey(slot, oldAt, key));
-    } catch (RocksDBException e) {
-      throw abandon("remove", e);
+    ValueCache.Entry cached = cache.lookup(slot, key);
+    StoredValue old = cached != null ? cached.value() : committedValue(slot, key);
+    if (old == null || old == ValueCache.ABSENT) {
+      if (cached == null) cache.fill(slot, key, null);
+      return false;
     }
-    cache.put(slot, key, null);
+    long oldAt = old.expireAt();
+    if (!batch.fits(2L * key.length + 64)) throw abandon("remove", "batch too large");
+    batch.delete(h.data.getID(), KeyCodec.dataKey(slot, key));
+    if (oldAt != StoredValue.NO_EXPIRY) {
+      batch.singleDelete(h.expires.getID(), KeyCodec.expiresKey(slot, oldAt, key));
+    }
+    cache.write(cached, slot, key, null);
     layout.add(db, -1, oldAt != StoredValue.NO_EXPIRY ? -1 : 0);
     return true;
   }
@@ -271,12 +295,8 @@ public final class RocksStore implements Store {
     if (layout.size(db) == 0 && layout.expires(db) == 0) return;
     int old = layout.reassign(db);
     cache.dropSlot(old);
-    try {
-      batch.put(h.meta, KeyCodec.gcKey(old), new byte[0]);
-      batch.delete(h.meta, KeyCodec.countersKey(old));
-    } catch (RocksDBException e) {
-      throw abandon("clear", e);
-    }
+    batch.put(h.meta.getID(), KeyCodec.gcKey(old), EMPTY);
+    batch.delete(h.meta.getID(), KeyCodec.countersKey(old));
   }
 
   @Override
@@ -330,40 +350,46 @@ public final class RocksStore implements Store {
 
   @Override
   public byte[] getMeta(String name) {
-    return rawGet(h.meta, KeyCodec.userMetaKey(name));
+    checkOpen();
+    byte[] pending = pendingMeta.get(name);
+    if (pending != null) return pending.clone();
+    return dbGet(h.meta, KeyCodec.userMetaKey(name));
   }
 
   @Override
   public void putMeta(String name, byte[] value) {
-    try {
-      batch.put(h.meta, KeyCodec.userMetaKey(name), value.clone());
-    } catch (RocksDBException e) {
-      throw abandon("putMeta", e);
-    }
+    checkOpen();
+    if (!batch.fits(name.length() * 4L + value.length + 64)) throw abandon("putMeta", "batch too large");
+    byte[] v = value.clone();
+    batch.put(h.meta.getID(), KeyCodec.userMetaKey(name), v);
+    pendingMeta.put(name, v);
   }
 
   @Override
   public void commit() {
     checkOpen();
     if (abandoned != null) {
+      // writes made after the failure are dropped too: their replies become errors as well
       RocksStoreException e = abandoned;
       abandoned = null;
+      discardPending();
       throw e;
     }
     if (batch.count() == 0 && !layout.dirty()) return;
     SyncPolicy p = policy;
     try {
-      layout.writeDirty(batch, h.meta);
+      layout.writeDirty(batch, h.meta.getID());
       WriteOptions wo = failingWrite != null ? failingWrite : p == SyncPolicy.ALWAYS ? syncWrite
           : p == SyncPolicy.WAL_OFF ? noWalWrite : plainWrite;
-      h.db.write(wo, batch);
+      try (WriteBatch wb = batch.toWriteBatch()) {
+        h.db.write(wo, wb);
+      }
     } catch (RocksDBException | RuntimeException e) {
-      batch.clear();
-      layout.rollback();
-      cache.clear();
+      discardPending();
       throw e instanceof RocksDBException r ? failure("commit", r) : (RuntimeException) e;
     }
-    batch.clear();
+    clearPending();
+    cache.committed();
     long n = commits.incrementAndGet();
     if (p == SyncPolicy.ALWAYS) syncedCommits.accumulateAndGet(n, Math::max);
     List<Integer> dropped = layout.committed();
@@ -461,7 +487,7 @@ public final class RocksStore implements Store {
     } catch (RocksDBException e) {
       System.err.println("WAL sync failed on close: " + e);
     }
-    batch.close();
+    if (index != null) index.close();
     readOptions.close();
     syncWrite.close();
     plainWrite.close();
@@ -506,13 +532,30 @@ public final class RocksStore implements Store {
     backgroundSyncs.incrementAndGet();
   }
 
-  private byte[] rawGet(ColumnFamilyHandle cf, byte[] key) {
-    checkOpen();
+  /** A committed value (the caller has checked that the key is not pending). */
+  private byte[] dbGet(ColumnFamilyHandle cf, byte[] key) {
     try {
-      return batch.getFromBatchAndDB(h.db, cf, readOptions, key);
+      return h.db.get(cf, readOptions, key);
     } catch (RocksDBException e) {
       throw failure("get", e);
     }
+  }
+
+  /** The pending writes are committed. */
+  private void clearPending() {
+    batch.clear();
+    pendingMeta.clear();
+    if (indexUsed) {
+      index.clear();
+      indexUsed = false;
+    }
+  }
+
+  /** The pending writes are dropped: data, counters, slot table and cached values go back. */
+  private void discardPending() {
+    clearPending();
+    layout.rollback();
+    cache.clear();
   }
 
   private void checkOpen() {
@@ -524,21 +567,28 @@ public final class RocksStore implements Store {
    * since the last commit (so counters and data agree again) and make the next commit fail, so
    * the replies of the writes dropped with it are not acknowledgements.
    */
-  private RocksStoreException abandon(String op, RocksDBException e) {
-    batch.clear();
-    layout.rollback();
-    cache.clear();
+  private RocksStoreException abandon(String op, String why) {
+    discardPending();
     abandoned = new RocksStoreException("writes since the last commit were discarded: " + op
-        + " failed: " + e.getMessage(), e);
-    return failure(op, e);
+        + " failed: " + why);
+    return new RocksStoreException(op + " failed: " + why);
   }
 
   private RocksStoreException failure(String op, RocksDBException e) {
     return new RocksStoreException(op + " failed: " + e.getMessage(), e);
   }
 
+  /** An ordered view of one slot: the database, with the pending writes merged when there are any. */
   private SlotIterator iterator(ColumnFamilyHandle cf, int slot) {
     checkOpen();
-    return new SlotIterator(h.db, batch, cf, slot);
+    if (batch.count() == 0) return new SlotIterator(h.db, null, cf, slot);
+    if (index == null) index = new WriteBatchWithIndex(true);
+    indexUsed = true;
+    try {
+      batch.indexInto(index, familiesById);
+    } catch (RocksDBException e) {
+      throw failure("indexing pending writes", e);
+    }
+    return new SlotIterator(h.db, index, cf, slot);
   }
 }

@@ -9,8 +9,8 @@ import org.rocksdb.Slice;
 import org.rocksdb.WriteBatchWithIndex;
 
 /**
- * An iterator over one slot of one column family, with the uncommitted batch merged over the
- * database (so pending puts appear and pending deletes hide keys). Keys are the stored keys,
+ * An iterator over one slot of one column family, with the uncommitted writes (an indexed
+ * batch, or null when there are none) merged over the database (so pending puts appear and pending deletes hide keys). Keys are the stored keys,
  * slot prefix included. It owns its native objects; close it.
  */
 final class SlotIterator implements AutoCloseable {
@@ -23,7 +23,7 @@ final class SlotIterator implements AutoCloseable {
     this.slot = slot;
     this.upper = new Slice(KeyCodec.slotEnd(slot));
     this.ro = new ReadOptions().setIterateUpperBound(upper);
-    this.it = batch.newIteratorWithBase(cf, db.newIterator(cf, ro), ro);
+    this.it = batch == null ? db.newIterator(cf, ro) : batch.newIteratorWithBase(cf, db.newIterator(cf, ro), ro);
   }
 
   void first() {

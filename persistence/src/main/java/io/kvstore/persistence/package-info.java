@@ -1,7 +1,7 @@
 /**
  * The RocksDB keyspace: {@link io.kvstore.persistence.RocksStore} implements the engine's
- * {@code Store} with three column families (data, expiry index, metadata), a write batch with an
- * index so uncommitted writes are readable, exact per-database counters committed with the data,
+ * {@code Store} with three column families (data, expiry index, metadata), a write batch
+ * serialized in Java with the pending values in a cache of decoded values, exact per-database counters committed with the data,
  * an {@code appendfsync}-style WAL sync policy, checkpoints for snapshots, and
  * {@link io.kvstore.persistence.StoreSnapshot}, a consistent view readable from another thread
  * (the dataset of a full resync). {@link io.kvstore.persistence.DatasetStore} is the store a node

@@ -96,8 +96,9 @@ class RocksStoreCacheTest {
         assertThat(s.expiredKeys(d, Long.MAX_VALUE, 100)).hasSize((int) stores[0].expiresCount(d));
       }
     }
+    for (RocksStore s : stores) s.commit();
     assertThat(stores[2].cacheHits()).as("the large cache answered reads").isPositive();
-    assertThat(stores[0].cacheEntries()).isZero();
+    assertThat(stores[0].cacheEntries()).as("capacity 0 keeps pending writes only").isZero();
     assertThat(stores[1].cacheUsedBytes()).isLessThanOrEqualTo(600);
   }
 
@@ -129,5 +130,47 @@ class RocksStoreCacheTest {
     assertThat(s.get(0, b("b"))).isNull();
     assertThat(s.size(0)).isEqualTo(1);
     assertThat(s.expiresCount(0)).isZero();
+  }
+
+  @Test
+  void orderedReadsSeeWritesAddedBetweenThemAndNothingAfterADiscard() {
+    RocksStore s = open("db", 1 << 20);
+    s.put(0, b("b"), StoredValue.string(b("1"), StoredValue.NO_EXPIRY));
+    s.commit();
+    s.put(0, b("c"), StoredValue.string(b("2"), 500));
+    assertThat(keys(s.keysAfter(0, null, 10))).containsExactly("b", "c");
+    s.put(0, b("a"), StoredValue.string(b("3"), 400));
+    s.remove(0, b("b"));
+    assertThat(keys(s.keysAfter(0, null, 10))).containsExactly("a", "c");
+    assertThat(keys(s.expiredKeys(0, 1000, 10))).containsExactly("a", "c");
+    s.failCommitsForTesting(true);
+    assertThatThrownBy(s::commit).isInstanceOf(RocksStoreException.class);
+    s.failCommitsForTesting(false);
+    assertThat(keys(s.keysAfter(0, null, 10))).containsExactly("b");
+    assertThat(s.expiredKeys(0, 1000, 10)).isEmpty();
+    s.put(0, b("d"), StoredValue.string(b("4"), StoredValue.NO_EXPIRY));
+    assertThat(keys(s.keysAfter(0, null, 10))).containsExactly("b", "d");
+    s.commit();
+    assertThat(keys(s.keysAfter(0, null, 10))).containsExactly("b", "d");
+    assertThat(s.randomKey(0, new SplittableRandom(1))).isNotNull();
+  }
+
+  @Test
+  void metadataIsReadableBeforeCommitAndGoneAfterADiscard() {
+    RocksStore s = open("db", 0);
+    s.putMeta("id", b("one"));
+    s.commit();
+    byte[] v = b("two");
+    s.putMeta("id", v);
+    v[0] = 'X';
+    assertThat(new String(s.getMeta("id"), StandardCharsets.UTF_8)).isEqualTo("two");
+    s.failCommitsForTesting(true);
+    assertThatThrownBy(s::commit).isInstanceOf(RocksStoreException.class);
+    s.failCommitsForTesting(false);
+    assertThat(new String(s.getMeta("id"), StandardCharsets.UTF_8)).isEqualTo("one");
+  }
+
+  private static List<String> keys(List<byte[]> keys) {
+    return keys.stream().map(k -> new String(k, StandardCharsets.UTF_8)).toList();
   }
 }

@@ -19,8 +19,8 @@ class ValueCacheTest {
   void remembersValuesAndAbsenceBySlotAndKey() {
     ValueCache c = new ValueCache(1 << 20);
     StoredValue x = v("x");
-    c.put(1, b("k"), x);
-    c.put(2, b("k"), null);
+    c.fill(1, b("k"), x);
+    c.fill(2, b("k"), null);
     assertThat(c.get(1, b("k"))).isSameAs(x);
     assertThat(c.get(2, b("k"))).isSameAs(ValueCache.ABSENT);
     assertThat(c.get(3, b("k"))).as("other slot").isNull();
@@ -33,62 +33,93 @@ class ValueCacheTest {
   void keysAreCopiedSoCallersMayReuseTheirArrays() {
     ValueCache c = new ValueCache(1 << 20);
     byte[] key = b("abc");
-    c.put(0, key, v("1"));
+    c.write(0, key, v("1"));
     key[0] = 'z';
     assertThat(c.get(0, b("abc"))).isNotNull();
     assertThat(c.get(0, b("zbc"))).isNull();
   }
 
   @Test
-  void evictsLeastRecentlyUsedBeyondCapacityAndCountsBytes() {
+  void evictsBeyondCapacityAndCountsBytes() {
     ValueCache probe = new ValueCache(1 << 20);
-    probe.put(0, b("a"), v("1"));
+    probe.fill(0, b("a"), v("1"));
     long entry = probe.bytes();
     assertThat(entry).isGreaterThan(2);
 
     ValueCache c = new ValueCache(3 * entry);
-    c.put(0, b("a"), v("1"));
-    c.put(0, b("b"), v("2"));
-    c.put(0, b("c"), v("3"));
-    assertThat(c.get(0, b("a"))).isNotNull(); // a is now the most recently used
-    c.put(0, b("d"), v("4"));
+    for (String k : new String[] {"a", "b", "c", "d", "e"}) c.fill(0, b(k), v("1"));
     assertThat(c.entries()).isEqualTo(3);
-    assertThat(c.get(0, b("b"))).as("least recently used went first").isNull();
-    assertThat(c.get(0, b("a"))).isNotNull();
-    assertThat(c.get(0, b("c"))).isNotNull();
-    assertThat(c.get(0, b("d"))).isNotNull();
     assertThat(c.bytes()).isEqualTo(3 * entry);
 
-    c.put(0, b("a"), v("1")); // replacing keeps the count exact
+    String present = null;
+    for (String k : new String[] {"a", "b", "c", "d", "e"}) if (c.get(0, b(k)) != null) present = k;
+    c.write(c.lookup(0, b(present)), 0, b(present), v("2")); // rewriting keeps the count exact
     assertThat(c.bytes()).isEqualTo(3 * entry);
-    c.put(0, b("a"), null);
+    c.write(0, b(present), null);
     assertThat(c.bytes()).isEqualTo(3 * entry - 1);
+  }
+
+  @Test
+  void aKeyUsedBetweenEvictionsIsKept() {
+    ValueCache probe = new ValueCache(1 << 20);
+    probe.fill(0, b("k00"), v("1"));
+    long entry = probe.bytes();
+    ValueCache c = new ValueCache(4 * entry);
+    c.fill(0, b("hot"), v("1"));
+    for (int i = 0; i < 200; i++) {
+      assertThat(c.get(0, b("hot"))).as("after %d fills", i).isNotNull();
+      c.fill(0, b(String.format("k%02d", i % 100)), v("1"));
+      assertThat(c.bytes()).isLessThanOrEqualTo(4 * entry);
+    }
+    assertThat(c.misses()).isZero();
+  }
+
+  @Test
+  void pendingWritesAreNeverEvictedBeforeTheCommit() {
+    ValueCache c = new ValueCache(1); // smaller than any entry
+    c.write(0, b("p1"), v("x"));
+    c.write(0, b("p2"), null);
+    c.fill(0, b("read"), v("y")); // a read while writes are pending: may stay or go, never them
+    assertThat(c.pending()).isEqualTo(2);
+    assertThat(c.get(0, b("p1"))).isNotNull();
+    assertThat(c.get(0, b("p2"))).isSameAs(ValueCache.ABSENT);
+    c.write(0, b("p1"), v("z")); // a second write of a pending key pins it once
+    assertThat(c.pending()).isEqualTo(2);
+    c.committed();
+    assertThat(c.pending()).isZero();
+    assertThat(c.entries()).as("evictable once committed").isZero();
+    assertThat(c.bytes()).isZero();
   }
 
   @Test
   void dropSlotResizeAndClear() {
     ValueCache c = new ValueCache(1 << 20);
-    c.put(0, b("a"), v("1"));
-    c.put(1, b("a"), v("1"));
-    c.put(1, b("b"), v("22"));
-    long one = c.bytes() / 3;
+    c.fill(0, b("a"), v("1"));
+    c.fill(1, b("a"), v("1"));
+    c.write(1, b("b"), v("22"));
+    long one = (c.bytes() - 1) / 3;
     c.dropSlot(1);
     assertThat(c.entries()).isEqualTo(1);
+    assertThat(c.pending()).as("pending entries of the slot go too").isZero();
     assertThat(c.get(0, b("a"))).isNotNull();
     assertThat(c.get(1, b("a"))).isNull();
-    c.put(1, b("a"), v("1"));
+    c.fill(1, b("a"), v("1"));
     c.resize(one);
     assertThat(c.entries()).isEqualTo(1);
-    assertThat(c.get(1, b("a"))).as("the most recent survives").isNotNull();
+    assertThat(c.bytes()).isEqualTo(one);
     c.resize(0);
-    assertThat(c.enabled()).isFalse();
     assertThat(c.entries()).isZero();
-    c.put(0, b("x"), v("1"));
-    assertThat(c.get(0, b("x"))).as("disabled: remembers nothing").isNull();
+    c.fill(0, b("x"), v("1"));
+    assertThat(c.get(0, b("x"))).as("capacity 0: reads are not remembered").isNull();
+    c.write(0, b("w"), v("1"));
+    assertThat(c.get(0, b("w"))).as("but pending writes are").isNotNull();
+    c.committed();
+    assertThat(c.entries()).isZero();
     c.resize(1 << 20);
-    c.put(0, b("x"), v("1"));
+    c.write(0, b("x"), v("1"));
     c.clear();
     assertThat(c.entries()).isZero();
+    assertThat(c.pending()).isZero();
     assertThat(c.bytes()).isZero();
   }
 }
