@@ -27,7 +27,7 @@ public final class HtmlReport {
       td:first-child,th:first-child{text-align:left}
       .bad{background:#fde8e8;color:#9b1c1c;font-weight:600}.good{color:#17603a}
       code,pre{font:12px/1.4 ui-monospace,SFMono-Regular,Menlo,monospace}
-      pre{background:#f6f8fa;padding:8px;overflow:auto;border-radius:4px}
+      pre{background:#f6f8fa;padding:8px;overflow:auto;border-radius:4px;white-space:pre-wrap}
       .muted{color:#5d6b7a}.legend span{display:inline-block;margin-right:14px}
       .sw{display:inline-block;width:18px;height:10px;margin-right:4px;vertical-align:middle}
       svg.plot{width:100%;height:auto;background:#fff}
@@ -55,7 +55,8 @@ public final class HtmlReport {
         + "Lost: acknowledged set adds missing from the final read plus acknowledged increments missing from a "
         + "counter. Stale reads: register reads returning a value already overwritten before the read began. "
         + "Linearizable: the register histories checked with a Wing&ndash;Gong/Lowe search (unknown = search "
-        + "budget ran out). Outage: longest time from a fault to the first successful write invoked after it. "
+        + "budget ran out). Outage: longest time from a fault to the first successful write invoked after it "
+        + "(&gt; when none succeeded before the end of the phase). "
         + "Ops/s: successful operations per second of the throughput phase's closed loop (capacity, no faults). "
         + "Latency: successful operations of the throughput phase's open loop at a fixed offered rate (no "
         + "faults), measured from each operation's intended start.</p>");
@@ -89,7 +90,7 @@ public final class HtmlReport {
         default -> "unknown";
       };
       cell(sb, lin, lin.equals("no") ? "bad" : lin.equals("yes") ? "good" : null);
-      cell(sb, f1(a.maxOutageS()), null);
+      cell(sb, (a.outageCensored() ? ">" : "") + f1(a.maxOutageS()), null);
       cell(sb, Long.toString(Math.round(r.opsPerSecond())), null);
       cell(sb, perf == null ? "-" : f2(perf.percentileMs(50)), null);
       cell(sb, perf == null ? "-" : f2(perf.percentileMs(99)), null);
@@ -192,7 +193,7 @@ public final class HtmlReport {
       String outage = "";
       if (w.target() != null && i < a.outagesS().size()) {
         double o = a.outagesS().get(i++);
-        outage = Double.isNaN(o) ? "no write succeeded" : f1(o);
+        outage = o < 0 ? "&gt;" + f1(-o) + " (no write succeeded)" : f1(o);
       }
       sb.append("<tr><td>").append(w.kind().wireName()).append("</td><td>").append(Html.escape(w.target()))
           .append("</td><td>").append(f1((w.startNs() - origin) / 1e9)).append("</td><td>")

@@ -9,8 +9,9 @@ import java.util.Locale;
 /**
  * An inline SVG of latency over time for one phase: operations are grouped into time buckets by
  * their intended start; per bucket the median and the maximum latency of successful operations
- * are drawn on a log scale, failed and unknown-outcome operations as marks along the top, and
- * fault windows as shaded bands labelled with the fault and its target.
+ * are drawn on a log scale (broken where no operation succeeded), failed and unknown-outcome
+ * operations as marks along the top, and fault windows as shaded bands labelled with the fault and
+ * its target.
  */
 public final class LatencyPlot {
   static final int WIDTH = 900;
@@ -104,17 +105,19 @@ public final class LatencyPlot {
     sb.append(String.format(Locale.ROOT, "<text class=\"axis\" x=\"4\" y=\"%d\">ms</text>", TOP + 4));
     StringBuilder med = new StringBuilder();
     StringBuilder max = new StringBuilder();
+    boolean gap = true;
     for (int b = 0; b < buckets; b++) {
       if (okLat[b].length == 0) {
+        gap = true;
         continue;
       }
       double[] v = okLat[b];
       Arrays.sort(v);
       double xx = x.applyAsDouble((b + 0.5) * bucketS);
-      med.append(med.length() == 0 ? "M" : "L").append(String.format(Locale.ROOT, "%.1f %.1f",
-          xx, y.applyAsDouble(v[v.length / 2])));
-      max.append(max.length() == 0 ? "M" : "L").append(String.format(Locale.ROOT, "%.1f %.1f",
-          xx, y.applyAsDouble(v[v.length - 1])));
+      String cmd = gap ? "M" : "L";
+      med.append(cmd).append(String.format(Locale.ROOT, "%.1f %.1f", xx, y.applyAsDouble(v[v.length / 2])));
+      max.append(cmd).append(String.format(Locale.ROOT, "%.1f %.1f", xx, y.applyAsDouble(v[v.length - 1])));
+      gap = false;
     }
     sb.append("<path class=\"max\" d=\"").append(max).append("\"/>");
     sb.append("<path class=\"median\" d=\"").append(med).append("\"/>");

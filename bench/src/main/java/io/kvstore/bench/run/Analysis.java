@@ -27,7 +27,8 @@ import java.util.Map;
  * <p>Counting: an acknowledged write is an OK WRITE, ADD or INCR, or a CAS that applied. Lost
  * writes are acknowledged set adds missing from the final read plus acknowledged increments
  * missing from a counter (the largest shortfall any observation showed). A fault's outage is the
- * time from the fault to the reply of the first successful write invoked after it.
+ * time from the fault to the reply of the first successful write invoked after it (at least the
+ * rest of the history when there was none).
  */
 public final class Analysis {
   /** How many examples of each anomaly to keep. */
@@ -38,8 +39,19 @@ public final class Analysis {
       Verdict linearizable, List<String> violations, List<String> lossExamples, List<String> staleExamples,
       List<Double> outagesS, String setSummary, List<String> counterSummaries, int registerKeys,
       int undecidedKeys) {
+    /**
+     * The longest outage; when no write succeeded after some fault, that fault's outage lasted
+     * at least until the end of the history and is counted so ({@link #outageCensored()}).
+     */
     public double maxOutageS() {
-      return outagesS.stream().mapToDouble(Double::doubleValue).filter(d -> !Double.isNaN(d)).max().orElse(0);
+      return outagesS.stream().mapToDouble(d -> Double.isNaN(d) ? Double.NaN : Math.abs(d))
+          .filter(d -> !Double.isNaN(d)).max().orElse(0);
+    }
+
+    /** True when the longest outage had not ended when the history did (a lower bound). */
+    public boolean outageCensored() {
+      double max = maxOutageS();
+      return outagesS.stream().anyMatch(d -> d < 0 && -d >= max);
     }
   }
 
@@ -140,8 +152,16 @@ public final class Analysis {
     };
   }
 
-  /** Per fault (in order): seconds from its start to the first successful write invoked after it. */
+  /**
+   * Per fault (in order): seconds from its start to the first successful write invoked after it;
+   * negative when none succeeded before the history ended (minus the seconds to that end: the
+   * outage lasted at least that long).
+   */
   static List<Double> outages(List<Op> ops, List<FaultWindow> windows) {
+    long last = Long.MIN_VALUE;
+    for (Op op : ops) {
+      last = Math.max(last, op.completeNs());
+    }
     List<Double> out = new ArrayList<>();
     for (FaultWindow w : windows) {
       if (w.target() == null) {
@@ -153,7 +173,7 @@ public final class Analysis {
           first = op.completeNs();
         }
       }
-      out.add(first == Long.MAX_VALUE ? Double.NaN : (first - w.startNs()) / 1e9);
+      out.add(first == Long.MAX_VALUE ? -Math.max(0, last - w.startNs()) / 1e9 : (first - w.startNs()) / 1e9);
     }
     return out;
   }

@@ -76,7 +76,7 @@ public final class BenchPlan {
     p.capacityMs = 10_000;
     p.throughputMs = 20_000;
     p.throughputWorkers = 8;
-    p.throughputRate = 200;
+    p.throughputRate = 100;
     return p;
   }
 
@@ -97,7 +97,7 @@ public final class BenchPlan {
     p.capacityMs = 4_000;
     p.throughputMs = 6_000;
     p.throughputWorkers = 8;
-    p.throughputRate = 200;
+    p.throughputRate = 100;
     return p;
   }
 

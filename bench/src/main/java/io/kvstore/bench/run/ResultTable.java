@@ -34,7 +34,7 @@ public final class ResultTable {
       Analysis.Result a = r.analysis();
       LatencyLog perf = r.latencyLog();
       rows.add(new String[] {name, Long.toString(a.ackedWrites()), Long.toString(a.lostWrites()),
-          Long.toString(a.staleReads()), verdict(a.linearizable()), fmt1(a.maxOutageS()),
+          Long.toString(a.staleReads()), verdict(a.linearizable()), outage(a),
           Long.toString(Math.round(r.opsPerSecond())),
           perf == null ? "-" : fmt(perf.percentileMs(50)), perf == null ? "-" : fmt(perf.percentileMs(99)),
           perf == null ? "-" : fmt(perf.percentileMs(99.9))});
@@ -138,6 +138,7 @@ public final class ResultTable {
     m.put("registerKeys", a.registerKeys());
     m.put("undecidedKeys", a.undecidedKeys());
     m.put("maxOutageS", a.maxOutageS());
+    m.put("outageCensored", a.outageCensored());
     m.put("outagesS", new ArrayList<Object>(a.outagesS()));
     LatencyLog perf = r.latencyLog();
     m.put("throughputWorkload", r.throughput() != null ? r.workload() : "consistency phase");
@@ -178,6 +179,11 @@ public final class ResultTable {
     m.put("counters", a.counterSummaries());
     m.put("history", r.history() == null ? null : r.mode().id() + "/" + r.history().getFileName());
     return m;
+  }
+
+  /** The longest outage, with ">" when it had not ended by the end of the history. */
+  static String outage(Analysis.Result a) {
+    return (a.outageCensored() ? ">" : "") + fmt1(a.maxOutageS());
   }
 
   static String fmt(double v) {

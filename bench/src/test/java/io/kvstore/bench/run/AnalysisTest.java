@@ -72,6 +72,17 @@ class AnalysisTest {
   }
 
   @Test
+  void anOutageWithNoLaterSuccessfulWriteLastsAtLeastUntilTheEnd() {
+    add(0, OpType.WRITE, "r0:0", "v1", 0, 1_000_000_000L, null);
+    ops.add(Op.invoke(index++, 1, OpType.WRITE, "r0:0", "v2", 2_000_000_000L).info(4_000_000_000L, "timeout"));
+    List<FaultWindow> w = List.of(new FaultWindow(FaultKind.PAUSE, "n1", 1_500_000_000L, 3_000_000_000L, null));
+    Analysis.Result r = Analysis.analyze(ops, w, BUDGET);
+    assertThat(r.outageCensored()).isTrue();
+    assertThat(r.maxOutageS()).isCloseTo(2.5, org.assertj.core.data.Offset.offset(1e-6));
+    assertThat(ResultTable.outage(r)).isEqualTo(">2.5");
+  }
+
+  @Test
   void aCasThatDidNotApplyIsNotAnAcknowledgedWrite() {
     ops.add(Op.invokeCas(index++, 0, "r0:0", null, "v1", 0).ok(10, Op.CAS_APPLIED));
     ops.add(Op.invokeCas(index++, 0, "r0:0", null, "v2", 20).ok(30, Op.CAS_MISMATCH));
