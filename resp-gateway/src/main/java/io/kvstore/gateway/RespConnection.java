@@ -196,6 +196,9 @@ final class RespConnection extends ChannelInboundHandlerAdapter implements Clien
     if (batch.isEmpty() || session == null || inactive) return;
     server.loop().submit(session, batch);
     batch = new ArrayList<>();
+    // an engine on this very thread runs the batch before the next read (ioRatio 100), so only
+    // an engine thread of its own can fall behind
+    if (server.loop().onLoopThread()) return;
     if (++batchesAhead >= MAX_BATCHES_AHEAD && (paused & PAUSE_ENGINE) == 0) {
       // a client sending faster than the engine executes: read again once the engine has
       // reached this point of the queue, so queued work per connection stays bounded

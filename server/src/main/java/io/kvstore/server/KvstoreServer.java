@@ -137,6 +137,9 @@ public final class KvstoreServer implements AutoCloseable {
     store = DatasetStore.open(dir, config.getInt("databases"),
         raftMode ? SyncPolicy.WAL_OFF : SyncPolicy.of(config.get("appendfsync")));
     if (!raftMode) config.onChange("appendfsync", v -> store.setSyncPolicy(SyncPolicy.of(v)));
+    store.setCacheBytes(config.getLong("kvstore-cache-size"));
+    // CONFIG SET runs on the engine thread, the store's thread
+    config.onChange("kvstore-cache-size", v -> store.setCacheBytes(Long.parseLong(v)));
 
     node = new Node(config, Clock.SYSTEM, store, CommandTables.standard(),
         new SplittableRandom(new SecureRandom().nextLong()));

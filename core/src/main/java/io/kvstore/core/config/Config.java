@@ -137,11 +137,20 @@ public final class Config {
   /** A value with its integer form (when it has one) and boolean form, computed once. */
   private record Value(String raw, long number, boolean numeric, boolean yes) {
     static Value of(String raw) {
-      try {
-        return new Value(raw, Long.parseLong(raw), true, false);
-      } catch (NumberFormatException e) {
-        return new Value(raw, 0, false, "yes".equals(raw));
+      if (looksNumeric(raw)) {
+        try {
+          return new Value(raw, Long.parseLong(raw), true, false);
+        } catch (NumberFormatException e) {
+          // too long or out of range: not a number after all
+        }
       }
+      return new Value(raw, 0, false, "yes".equals(raw));
+    }
+
+    private static boolean looksNumeric(String s) {
+      if (s.isEmpty()) return false;
+      char c = s.charAt(0);
+      return (c >= '0' && c <= '9') || ((c == '-' || c == '+') && s.length() > 1);
     }
   }
 }

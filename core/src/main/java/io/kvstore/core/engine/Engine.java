@@ -26,6 +26,7 @@ public final class Engine {
   private static final byte[] EXEC = "EXEC".getBytes(StandardCharsets.UTF_8);
 
   private final Node node;
+  private final Ctx.Executor nestedCall = this::nested;
 
   public Engine(Node node) {
     this.node = node;
@@ -114,7 +115,7 @@ public final class Engine {
       }
     }
     List<Effect> effects = new ArrayList<>(2);
-    Ctx ctx = new Ctx(node, s, now, effects, this::nested);
+    Ctx ctx = new Ctx(node, s, now, effects, nestedCall);
     Reply r = invoke(ctx, spec, argv);
     s.setLastCommand(spec.name());
     if (!effects.isEmpty()) node.effectSink().append(s, wrap(effects));

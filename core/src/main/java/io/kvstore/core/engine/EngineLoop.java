@@ -28,6 +28,8 @@ public final class EngineLoop implements AutoCloseable {
   private final List<Runnable> afterCommit = new ArrayList<>();
   private final CountDownLatch terminated = new CountDownLatch(1);
   private boolean commitQueued;
+  private final List<ClientSession> toFlush = new ArrayList<>();
+  private Map<ClientSession, Boolean> flushing = new IdentityHashMap<>();
   private volatile boolean running;
 
   /** An engine loop on a thread of its own. */
@@ -137,6 +139,11 @@ public final class EngineLoop implements AutoCloseable {
     executor.schedule(this::cron, Math.max(1, 1000 / node.config().getInt("hz")));
   }
 
+  private static void report(RuntimeException e) {
+    System.err.println("engine task failed: " + e);
+    e.printStackTrace();
+  }
+
   private static void runSafely(Runnable r) {
     try {
       r.run();
@@ -164,21 +171,34 @@ public final class EngineLoop implements AutoCloseable {
       done.forEach(EngineLoop::runSafely);
     }
     if (out.isEmpty()) return;
-    Map<ClientSession, Boolean> touched = new IdentityHashMap<>();
+    // sessions in order of their first reply, each flushed once (no allocation per reply)
+    List<ClientSession> flush = toFlush;
+    ClientSession last = null;
     for (Node.Outgoing o : out) {
+      ClientSession s = o.session();
       if (!(o.reply() instanceof Reply.None)) {
         Reply r = commitError != null && !(o.reply() instanceof Reply.Push)
             ? new Reply.Error(commitError) : o.reply();
-        runSafely(() -> o.session().connection().send(r));
+        try {
+          s.connection().send(r);
+        } catch (RuntimeException e) {
+          report(e);
+        }
       }
-      touched.put(o.session(), Boolean.TRUE);
+      if (s != last && flushing.put(s, Boolean.TRUE) == null) flush.add(s);
+      last = s;
     }
-    for (ClientSession s : touched.keySet()) {
-      runSafely(() -> {
+    for (ClientSession s : flush) {
+      try {
         s.connection().flush();
         if (s.closeAfterReply()) s.connection().close();
-      });
+      } catch (RuntimeException e) {
+        report(e);
+      }
     }
+    flush.clear();
+    if (flushing.size() > 4096) flushing = new IdentityHashMap<>(); // do not keep clearing a huge table
+    else flushing.clear();
   }
 
   /** Stops crons, runs what is queued, commits, and stops the executor. */

@@ -2,7 +2,7 @@ package io.kvstore.gateway.codec;
 
 import io.kvstore.core.reply.Errors;
 import io.netty.buffer.ByteBuf;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
@@ -49,7 +49,8 @@ public final class RequestParser {
 
   private long multibulkRemaining; // arguments still expected by the current multibulk, 0 = none
   private long bulkLen = -1; // declared length of the bulk being read, -1 = header not read
-  private List<byte[]> args; // arguments of the current multibulk
+  private byte[][] args; // arguments of the current multibulk (argc of them so far)
+  private int argc;
   private long partialArgBytes;
   private boolean authFresh;
   private int scanned; // readable bytes known to hold neither the searched byte nor NUL
@@ -121,12 +122,13 @@ public final class RequestParser {
         byte[] arg = new byte[(int) bulkLen];
         in.readBytes(arg);
         consumeTo(in, in.readerIndex() + 2);
-        args.add(arg);
+        if (argc == args.length) args = Arrays.copyOf(args, args.length * 2);
+        args[argc++] = arg;
         partialArgBytes += arg.length;
         bulkLen = -1;
         multibulkRemaining--;
       }
-      out.add(args.toArray(NO_ARGS));
+      out.add(argc == args.length ? args : Arrays.copyOf(args, argc));
       args = null;
       partialArgBytes = 0;
       authFresh = false;
@@ -157,7 +159,10 @@ public final class RequestParser {
     if (ll <= 0) return null;
     multibulkRemaining = ll;
     bulkLen = -1;
-    args = new ArrayList<>((int) Math.min(ll, ARGV_INITIAL_MAX));
+    // sized for the declared count, up to a bound: a client-declared count alone never makes a
+    // large allocation, the array grows with the arguments that do arrive
+    args = new byte[(int) Math.min(ll, ARGV_INITIAL_MAX)][];
+    argc = 0;
     partialArgBytes = 0;
     return null;
   }
