@@ -26,7 +26,8 @@ import java.util.Map;
  *
  * <p>Counting: an acknowledged write is an OK WRITE, ADD or INCR, or a CAS that applied. Lost
  * writes are acknowledged set adds missing from the final read plus acknowledged increments
- * missing from a counter (the largest shortfall any observation showed). A fault's outage is the
+ * missing from a counter's final read; an earlier counter read missing acknowledged increments is
+ * counted as a stale read, as are register reads of overwritten values. A fault's outage is the
  * time from the fault to the reply of the first successful write invoked after it (at least the
  * rest of the history when there was none).
  */
@@ -97,21 +98,35 @@ public final class Analysis {
       }
     }
     List<String> counterSummaries = new ArrayList<>();
-    for (Map.Entry<String, List<Op>> e : History.byKey(counters).entrySet()) {
-      CounterChecker.Result c = CounterChecker.check(e.getKey(), e.getValue());
-      lost += c.lost();
-      counterSummaries.add("counter " + e.getKey() + ": " + c.acknowledged() + " acknowledged increments, "
-          + c.unknown() + " unknown, final value " + c.finalValue() + ", " + c.lost() + " lost, " + c.extra()
-          + " extra");
-      for (CounterChecker.Anomaly a : c.anomalies()) {
-        if (lossExamples.size() >= EXAMPLES) {
-          break;
-        }
-        lossExamples.add(a.describe());
-      }
-    }
     long stale = 0;
     List<String> staleExamples = new ArrayList<>();
+    for (Map.Entry<String, List<Op>> e : History.byKey(counters).entrySet()) {
+      CounterChecker.Result c = CounterChecker.check(e.getKey(), e.getValue());
+      Op last = finalRead(e.getValue());
+      long counterLost = 0;
+      for (CounterChecker.Anomaly a : c.anomalies()) {
+        if (!a.kind().equals(CounterChecker.LOST)) {
+          continue;
+        }
+        if (a.op() == last) {
+          // The final read, after the cluster settled, misses acknowledged increments: lost.
+          counterLost = Math.max(counterLost, a.lower() - a.observed());
+          if (lossExamples.size() < EXAMPLES) {
+            lossExamples.add(a.describe());
+          }
+        } else {
+          // An earlier observation missing increments the final read has is a stale read.
+          stale++;
+          if (staleExamples.size() < EXAMPLES) {
+            staleExamples.add(a.describe());
+          }
+        }
+      }
+      lost += counterLost;
+      counterSummaries.add("counter " + e.getKey() + ": " + c.acknowledged() + " acknowledged increments, "
+          + c.unknown() + " unknown, final value " + c.finalValue() + ", " + counterLost + " lost, " + c.extra()
+          + " extra");
+    }
     Map<String, List<Op>> byKey = History.byKey(registers);
     for (Map.Entry<String, List<Op>> e : byKey.entrySet()) {
       StaleReadDetector.Result r = StaleReadDetector.check(e.getKey(), e.getValue());
@@ -139,6 +154,17 @@ public final class Analysis {
     }
     return new Result(acked, unknownWrites, failed, lost, stale, verdict, violations, lossExamples, staleExamples,
         outages(ops, windows), setSummary, counterSummaries, byKey.size(), undecided);
+  }
+
+  /** The OK READ that completed last (the final read), or null. */
+  static Op finalRead(List<Op> ops) {
+    Op last = null;
+    for (Op op : ops) {
+      if (op.type() == OpType.READ && op.isOk() && (last == null || op.completeNs() > last.completeNs())) {
+        last = op;
+      }
+    }
+    return last;
   }
 
   static boolean isAckedWrite(Op op) {

@@ -30,7 +30,7 @@ public final class BenchPlan {
   public long minGapMs;
   public long maxGapMs;
   public int registerKeys = 4;
-  public int opsPerKey = 150;
+  public int opsPerKey = 100;
   public int counters = 2;
 
   // throughput phase: YCSB mix without faults; capacity (closed loop), then latency at a fixed rate

@@ -125,6 +125,9 @@ public final class ModeRunner {
     } catch (Exception e) {
       return ModeResult.failed(mode, "", e.toString(), notes, seconds(began));
     }
+    // Stop the cluster's processes even if the benchmark itself is interrupted.
+    Thread hook = new Thread(cluster::close, "stop-cluster");
+    Runtime.getRuntime().addShutdownHook(hook);
     try (Cluster c = cluster) {
       progress.note(tag + " starting " + c.describe());
       c.start();
@@ -134,6 +137,12 @@ public final class ModeRunner {
       progress.end();
       progress.note(tag + " failed: " + msg);
       return ModeResult.failed(mode, cluster.describe(), msg, notes, seconds(began));
+    } finally {
+      try {
+        Runtime.getRuntime().removeShutdownHook(hook);
+      } catch (IllegalStateException shuttingDown) {
+        // the hook is running or has run
+      }
     }
   }
 

@@ -44,6 +44,17 @@ class AnalysisTest {
   }
 
   @Test
+  void aCounterReadBehindTheFinalOneIsStaleNotLost() {
+    add(1, OpType.INCR, "c:0", "1", 0, 10, "1");
+    add(1, OpType.INCR, "c:0", "1", 20, 30, "2");
+    add(2, OpType.READ, "c:0", null, 40, 50, "1");
+    add(2, OpType.READ, "c:0", null, 100, 110, "2");
+    Analysis.Result r = Analysis.analyze(ops, List.of(), BUDGET);
+    assertThat(r.lostWrites()).isZero();
+    assertThat(r.staleReads()).isEqualTo(1);
+  }
+
+  @Test
   void aStaleRegisterReadIsCountedAndNotLinearizable() {
     add(0, OpType.WRITE, "r0:0", "v1", 0, 10, null);
     add(0, OpType.WRITE, "r0:0", "v2", 20, 30, null);
