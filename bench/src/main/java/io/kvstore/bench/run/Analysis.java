@@ -26,8 +26,7 @@ import java.util.Map;
  *
  * <p>Counting: an acknowledged write is an OK WRITE, ADD or INCR, or a CAS that applied. Lost
  * writes are acknowledged set adds missing from the final read plus acknowledged increments
- * missing from a counter's final read; an earlier counter read missing acknowledged increments is
- * counted as a stale read, as are register reads of overwritten values. A fault's outage is the
+ * missing from a counter's final read. Stale reads are register reads of overwritten values. A fault's outage is the
  * time from the fault to the reply of the first successful write invoked after it (at least the
  * rest of the history when there was none).
  */
@@ -98,8 +97,6 @@ public final class Analysis {
       }
     }
     List<String> counterSummaries = new ArrayList<>();
-    long stale = 0;
-    List<String> staleExamples = new ArrayList<>();
     for (Map.Entry<String, List<Op>> e : History.byKey(counters).entrySet()) {
       CounterChecker.Result c = CounterChecker.check(e.getKey(), e.getValue());
       Op last = finalRead(e.getValue());
@@ -108,17 +105,12 @@ public final class Analysis {
         if (!a.kind().equals(CounterChecker.LOST)) {
           continue;
         }
+        // Only the final read, after the cluster settled, decides what was lost: an earlier
+        // read may be behind (a stale read on a replica) or see a loss the final read shows too.
         if (a.op() == last) {
-          // The final read, after the cluster settled, misses acknowledged increments: lost.
           counterLost = Math.max(counterLost, a.lower() - a.observed());
           if (lossExamples.size() < EXAMPLES) {
             lossExamples.add(a.describe());
-          }
-        } else {
-          // An earlier observation missing increments the final read has is a stale read.
-          stale++;
-          if (staleExamples.size() < EXAMPLES) {
-            staleExamples.add(a.describe());
           }
         }
       }
@@ -127,6 +119,8 @@ public final class Analysis {
           + c.unknown() + " unknown, final value " + c.finalValue() + ", " + counterLost + " lost, " + c.extra()
           + " extra");
     }
+    long stale = 0;
+    List<String> staleExamples = new ArrayList<>();
     Map<String, List<Op>> byKey = History.byKey(registers);
     for (Map.Entry<String, List<Op>> e : byKey.entrySet()) {
       StaleReadDetector.Result r = StaleReadDetector.check(e.getKey(), e.getValue());
