@@ -66,7 +66,7 @@ public final class RocksStore implements Store {
   private static final int FORMAT_VERSION = 1;
   private static final byte[] EMPTY = new byte[0];
   /** Default size of the value cache (the {@code kvstore-cache-size} default). */
-  public static final long DEFAULT_CACHE_BYTES = 256L << 20;
+  public static final long DEFAULT_CACHE_BYTES = 128L << 20;
 
   private final Path dir;
   private final RocksHandles h;

@@ -75,7 +75,7 @@ final class StandardParams {
     c.register(string("raft-peers", "", false));
     c.register(string("raft-id", "", false));
     // size of the persistent store's in-memory cache of decoded values (0 = off)
-    c.register(memory("kvstore-cache-size", 256L << 20, 0, Long.MAX_VALUE, true));
+    c.register(memory("kvstore-cache-size", 128L << 20, 0, Long.MAX_VALUE, true));
     registerAccepted(c);
   }
 

@@ -51,7 +51,7 @@ class ConfigTest {
   @Test
   void theCacheSizeParameterTakesMemoryUnits() {
     Config c = new Config();
-    assertThat(c.getLong("kvstore-cache-size")).isEqualTo(256L << 20);
+    assertThat(c.getLong("kvstore-cache-size")).isEqualTo(128L << 20);
     c.set("kvstore-cache-size", "64mb", false);
     assertThat(c.getLong("kvstore-cache-size")).isEqualTo(64L << 20);
     c.set("kvstore-cache-size", "0", false);
