@@ -95,7 +95,7 @@ public final class BenchMain implements Callable<Integer> {
 
   @Option(names = "--sentinels", split = ",", paramLabel = "HOST:PORT",
       description = "Also (or only, without --modes) run against an external deployment through these sentinels;"
-          + " no faults are injected there.")
+          + " no faults are injected there, and keys r*, s:*, c:* and y:* are written: use a scratch deployment.")
   List<String> sentinels;
 
   @Option(names = "--master-name", description = "The external deployment's master name (default: mymaster).")
