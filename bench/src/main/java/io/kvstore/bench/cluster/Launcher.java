@@ -7,8 +7,9 @@ import java.util.List;
 
 /**
  * How cluster processes are started: which java, which shaded kvstore jar, which JVM options.
- * Nodes get a modest heap and the parallel collector; sentinels, which do little, a small heap
- * and the serial collector so that six JVMs share two cores without fighting.
+ * Nodes get bin/kvstore's defaults (parallel collector, young generation capped, Netty's leak
+ * detector off) with a bounded heap; sentinels, which do little, a small heap and the serial
+ * collector, so that six JVMs share two cores without fighting.
  */
 public record Launcher(Path java, Path jar, List<String> nodeJvmOptions, List<String> sentinelJvmOptions) {
   public Launcher {
@@ -23,7 +24,8 @@ public record Launcher(Path java, Path jar, List<String> nodeJvmOptions, List<St
     }
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
     return new Launcher(java, jar.toAbsolutePath(),
-        List.of("-Xmx768m", "-XX:+UseParallelGC", "-Xss512k"),
+        List.of("-Xmx768m", "-XX:+UseParallelGC", "-XX:MaxNewSize=64m", "-Xss512k",
+            "-Dio.netty.leakDetection.level=disabled"),
         List.of("-Xmx128m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k"));
   }
 
