@@ -35,10 +35,14 @@ final class Group implements AutoCloseable {
         g.nodes.add(n);
         n.start(i == 0 ? null : g.nodes.get(0));
       }
-      await().atMost(Duration.ofSeconds(60)).until(() -> {
-        for (int i = 1; i <= replicas; i++) if (!g.nodes.get(i).replicatesFrom(g.nodes.get(0))) return false;
-        return true;
-      });
+      try {
+        await().atMost(Duration.ofSeconds(60)).until(() -> {
+          for (int i = 1; i <= replicas; i++) if (!g.nodes.get(i).replicatesFrom(g.nodes.get(0))) return false;
+          return true;
+        });
+      } catch (org.awaitility.core.ConditionTimeoutException e) {
+        throw new AssertionError("the replicas did not link up with " + g.nodes.get(0) + ":\n" + g.state(), e);
+      }
     } catch (Exception | Error e) {
       g.close();
       throw e;
@@ -121,6 +125,17 @@ final class Group implements AutoCloseable {
     synchronized (epochs) {
       return new TreeMap<>(epochs);
     }
+  }
+
+  /** Every data node's INFO replication and the end of its log, for a failure message. */
+  String state() {
+    StringBuilder sb = new StringBuilder();
+    for (DataNode n : nodes) {
+      String log = n.log();
+      sb.append("==== ").append(n).append(' ').append(n.replication()).append('\n')
+          .append(log, Math.max(0, log.length() - 3000), log.length()).append('\n');
+    }
+    return sb.toString();
   }
 
   String logs() {
