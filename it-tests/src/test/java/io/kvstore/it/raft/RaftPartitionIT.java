@@ -1,0 +1,45 @@
+package io.kvstore.it.raft;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The leader cut off from the majority (every Raft link from and to it blocked by the proxies)
+ * while its clients keep talking to it: the majority elects a new leader and serves writes; the
+ * old leader must neither acknowledge a write nor answer a read the majority's writes have made
+ * stale. Then the partition heals and the old leader rejoins as a follower.
+ */
+class RaftPartitionIT {
+  @TempDir Path dir;
+  private Scenario s;
+
+  @AfterEach
+  void tearDown() throws Exception {
+    if (s != null) s.close();
+  }
+
+  @Test
+  void aPartitionedLeaderServesNoStaleReadAndLosesNoAcknowledgedWrite() throws Exception {
+    s = Scenario.prepare(dir, Map.of());
+    List<Member> group = s.startGroupUnderLoad();
+    Member leader = s.cluster.awaitLeader(group);
+
+    s.cluster.isolate(leader);
+    long faultNs = System.nanoTime();
+    Member next = s.cluster.awaitLeader(Scenario.without(group, leader));
+    assertThat(next).isNotEqualTo(leader);
+    s.load().awaitAcks(faultNs, 60);
+
+    s.cluster.heal();
+    long healNs = System.nanoTime();
+    assertThat(s.load().acksWithin(leader, faultNs, healNs))
+        .as("writes sent to the isolated old leader and acknowledged while it was cut off").isZero();
+    s.verifyAfterHeal(healNs);
+  }
+}

@@ -1,0 +1,89 @@
+package io.kvstore.it.raft;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The frame of every fault scenario: a three-member group under a {@link Workload}, then, once
+ * the test has injected its fault and healed it, the final verification on the members the group
+ * has then. Closing kills every process and stops the clients.
+ */
+final class Scenario implements AutoCloseable {
+  /** Client threads: two per member of a three-member group. */
+  static final int CLIENTS = 6;
+  /** Longer than a write can wait for the group (twice raft-timeout of retries), so a reply is rarely cut off. */
+  static final int SOCKET_TIMEOUT_MS = 10_000;
+
+  final Cluster cluster;
+  private final long startedNs = System.nanoTime();
+  private Workload load;
+  private List<Member> voters = List.of();
+
+  private Scenario(Cluster cluster) {
+    this.cluster = cluster;
+  }
+
+  /** A cluster of 4 slots with {@code settings} (over raft-timeout 3000); nothing started. */
+  static Scenario prepare(Path dir, Map<String, String> settings) throws Exception {
+    Map<String, String> all = new HashMap<>();
+    all.put("raft-timeout", "3000");
+    all.putAll(settings);
+    return new Scenario(new Cluster(dir, all));
+  }
+
+  /** Starts members 1..3 as the group and the clients on them; returns the group. */
+  List<Member> startGroupUnderLoad() throws Exception {
+    voters = cluster.startGroup(3);
+    load = new Workload(CLIENTS, voters, SOCKET_TIMEOUT_MS).start();
+    load.awaitAcks(startedNs, 60);
+    return voters;
+  }
+
+  Workload load() {
+    return load;
+  }
+
+  List<Member> voters() {
+    return voters;
+  }
+
+  /** The members the final checks read from (after a membership change). */
+  void setVoters(List<Member> members) {
+    voters = List.copyOf(members);
+  }
+
+  static List<Member> without(List<Member> ms, Member out) {
+    List<Member> rest = new ArrayList<>(ms);
+    rest.remove(out);
+    return rest;
+  }
+
+  /**
+   * After healing: every member's clients get writes acknowledged again, then the clients stop,
+   * the group converges and the history is judged with final reads from every voter.
+   */
+  void verifyAfterHeal(long healedNs) throws Exception {
+    load.awaitAcksThrough(healedNs, 20, voters);
+    load.stop();
+    cluster.awaitConverged(voters);
+    List<Member> readFrom = voters;
+    Verifier v = new Verifier().requireAcknowledgedWrites(load.ops()).check(load.ops(), readFrom);
+    System.out.println(v.summary() + load.errorSummary());
+    assertThat(v.problems()).withFailMessage(() -> "consistency problems:\n  " + String.join("\n  ", v.problems())
+        + "\n" + v.summary() + load.errorSummary() + "\n" + cluster.logs()).isEmpty();
+  }
+
+  @Override
+  public void close() throws Exception {
+    try {
+      if (load != null) load.close();
+    } finally {
+      cluster.close();
+    }
+  }
+}
