@@ -26,9 +26,11 @@ class RaftLeaderKillIT {
     Member leader = s.cluster.awaitLeader(group);
 
     leader.kill();
+    s.phase("killed the leader " + leader.id());
     long faultNs = System.nanoTime();
     Member next = s.cluster.awaitLeader(Scenario.without(group, leader));
     assertThat(next).isNotEqualTo(leader);
+    s.phase("new leader " + next.id());
     s.load().awaitAcks(faultNs, 60);
 
     leader.start();

@@ -30,9 +30,11 @@ class RaftLeaderPauseIT {
     Member leader = s.cluster.awaitLeader(group);
 
     leader.pause();
+    s.phase("paused the leader " + leader.id());
     long faultNs = System.nanoTime();
     Member next = s.cluster.awaitLeader(Scenario.without(group, leader));
     assertThat(next).isNotEqualTo(leader);
+    s.phase("new leader " + next.id());
     s.load().awaitAcks(faultNs, 60);
 
     leader.resume();

@@ -31,9 +31,11 @@ class RaftPartitionIT {
     Member leader = s.cluster.awaitLeader(group);
 
     s.cluster.isolate(leader);
+    s.phase("isolated the leader " + leader.id());
     long faultNs = System.nanoTime();
     Member next = s.cluster.awaitLeader(Scenario.without(group, leader));
     assertThat(next).isNotEqualTo(leader);
+    s.phase("new leader " + next.id());
     s.load().awaitAcks(faultNs, 60);
 
     s.cluster.heal();

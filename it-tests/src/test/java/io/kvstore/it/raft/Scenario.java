@@ -39,8 +39,10 @@ final class Scenario implements AutoCloseable {
   /** Starts members 1..3 as the group and the clients on them; returns the group. */
   List<Member> startGroupUnderLoad() throws Exception {
     voters = cluster.startGroup(3);
+    phase("group started");
     load = new Workload(CLIENTS, voters, SOCKET_TIMEOUT_MS).start();
     load.awaitAcks(startedNs, 60);
+    phase("clients running");
     return voters;
   }
 
@@ -50,6 +52,11 @@ final class Scenario implements AutoCloseable {
 
   List<Member> voters() {
     return voters;
+  }
+
+  /** Prints how long the scenario has run, for the test's output. */
+  void phase(String what) {
+    System.out.printf("%6.1f s  %s%n", (System.nanoTime() - startedNs) / 1e9, what);
   }
 
   /** The members the final checks read from (after a membership change). */
@@ -68,11 +75,14 @@ final class Scenario implements AutoCloseable {
    * the group converges and the history is judged with final reads from every voter.
    */
   void verifyAfterHeal(long healedNs) throws Exception {
+    phase("healed");
     load.awaitAcksThrough(healedNs, 20, voters);
+    phase("writes acknowledged through every member");
     load.stop();
     cluster.awaitConverged(voters);
-    List<Member> readFrom = voters;
-    Verifier v = new Verifier().requireAcknowledgedWrites(load.ops()).check(load.ops(), readFrom);
+    phase("clients stopped, group converged");
+    Verifier v = new Verifier().requireAcknowledgedWrites(load.ops()).check(load.ops(), voters);
+    phase("history checked");
     System.out.println(v.summary() + load.errorSummary());
     assertThat(v.problems()).withFailMessage(() -> "consistency problems:\n  " + String.join("\n  ", v.problems())
         + "\n" + v.summary() + load.errorSummary() + "\n" + cluster.logs()).isEmpty();
