@@ -4,8 +4,9 @@
 # (io.kvstore.bench.etcd.RaftCompare): synchronous writes of a 100-byte value to random keys among
 # 10,000 at 1, 16 and 256 concurrent clients, then linearizable reads (etcd: Range with
 # serializable=false, its default; kvstore: GET in its default linearizable read mode) at the
-# same client counts. One connection per client; client i talks to node i mod 3 for both systems
-# (a follower forwards writes to the leader in both). Both log with fsync on, their defaults.
+# same client counts. One connection per client; client i talks to node i mod 3 for both systems,
+# the nodes listed followers first and the leader last (so a lone client goes through a follower,
+# which forwards writes to the leader, in both). Both log with fsync on, their defaults.
 # Every key is written once before the steps (untimed). Prints a table with the kvstore/etcd ratio.
 # A benchmark, not a test: the numbers depend on the machine and on what else runs on it.
 #
@@ -93,12 +94,20 @@ for _ in $(seq 1 60); do
 done
 etcdctl --endpoints "$ETCD_EPS" endpoint health >&2 || { echo "etcd did not start; logs:" >&2; tail -n 20 "$WORK"/etcd/*.log >&2; exit 1; }
 
-echo "etcd: $ETCD_EPS" >&2
-load run --system etcd --endpoints "$ETCD_EPS" "${LOAD_ARGS[@]}"
+# leader_last LEADER EPS: the endpoints with LEADER moved to the end.
+leader_last() {
+  local out="" e
+  for e in ${2//,/ }; do [[ "$e" != "$1" ]] && out+="${out:+,}$e"; done
+  echo "$out${1:+,$1}"
+}
+ETCD_LEADER="$(etcdctl --endpoints "$ETCD_EPS" endpoint status -w simple | awk -F', ' '$5 == "true" {print $1}')"
+ETCD_ORDER="$(leader_last "$ETCD_LEADER" "$ETCD_EPS")"
+echo "etcd: $ETCD_ORDER (leader $ETCD_LEADER)" >&2
+load run --system etcd --endpoints "$ETCD_ORDER" "${LOAD_ARGS[@]}"
 PERF=""
 if [[ "$CHECK_PERF" == 1 ]]; then
   echo "etcd: etcdctl check perf --load=l (60 s) ..." >&2
-  PERF="$(etcdctl --endpoints "$ETCD_EPS" check perf --load=l 2>&1 | grep -v '^ *[0-9]* / [0-9]*' | tr -d '\r' || true)"
+  PERF="$(etcdctl --endpoints "$ETCD_EPS" check perf --load=l 2>&1 | tr '\r' '\n' | grep -E '^(PASS|FAIL|Error)' || true)"
 fi
 for pid in "${ETCD_PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
 for pid in "${ETCD_PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
@@ -108,8 +117,10 @@ ETCD_PIDS=()
 KV_UP=true
 "$ROOT/bin/kvstore" cluster up --mode raft --nodes 3 --base-port "$KV_BASE" --dir "$WORK/kvstore" >&2
 KV_EPS="127.0.0.1:$KV_BASE,127.0.0.1:$((KV_BASE + 1)),127.0.0.1:$((KV_BASE + 2))"
-echo "kvstore: $KV_EPS" >&2
-load run --system kvstore --endpoints "$KV_EPS" "${LOAD_ARGS[@]}"
+KV_LEADER="$("$ROOT/bin/kvstore" cluster status --dir "$WORK/kvstore" | awk '/ leader \(/ {print $2}')"
+KV_ORDER="$(leader_last "$KV_LEADER" "$KV_EPS")"
+echo "kvstore: $KV_ORDER (leader $KV_LEADER)" >&2
+load run --system kvstore --endpoints "$KV_ORDER" "${LOAD_ARGS[@]}"
 "$ROOT/bin/kvstore" cluster down --dir "$WORK/kvstore" --purge >/dev/null 2>&1 || true
 KV_UP=false
 
@@ -117,7 +128,8 @@ KV_UP=false
 echo "## kvstore raft vs etcd $(etcd --version | awk '/^etcd Version/ {print $3}'): 3 nodes each on 127.0.0.1"
 echo
 echo "$(nproc) cores; data on $(df -T "$WORK" | awk 'NR == 2 {print $2}'); $KEYS keys x $VALUE_SIZE B, preloaded;" \
-  "closed loop, one connection per client, client i -> node i mod 3; ${STEP} s per step after ${WARMUP} s warm-up;" \
+  "closed loop, one connection per client, client i -> node i mod 3 (followers first, leader last);" \
+  "${STEP} s per step after ${WARMUP} s warm-up;" \
   "fsync on (both defaults). $("$ROOT/bin/kvstore" version 2>/dev/null | head -n 1)"
 echo
 load table "$RESULTS"

@@ -73,7 +73,7 @@ public final class RaftCompare implements Runnable {
     @Option(names = "--value-size", defaultValue = "100", description = "Value bytes (default: ${DEFAULT-VALUE}).")
     int valueSize;
 
-    @Option(names = "--preload-clients", defaultValue = "64", description = "Clients writing every key once first (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--preload-clients", defaultValue = "256", description = "Clients writing every key once first (default: ${DEFAULT-VALUE}).")
     int preloadClients;
 
     @Option(names = "--timeout-ms", defaultValue = "10000", description = "Per-operation timeout (default: ${DEFAULT-VALUE}).")
