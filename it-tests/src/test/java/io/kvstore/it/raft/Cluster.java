@@ -71,10 +71,15 @@ final class Cluster implements AutoCloseable {
       }
       Path hostsFile = nodeDir.resolve("hosts");
       Files.writeString(hostsFile, hosts.toString());
-      List<String> cmd = List.of(java.toString(), "-Xmx512m", "-XX:+UseParallelGC", "-XX:MaxNewSize=64m",
-          "-XX:TieredStopAtLevel=1", "-Xss512k", "-Dio.netty.leakDetection.level=disabled",
-          "-Djdk.net.hosts.file=" + hostsFile, "-jar", jar.toString(), "server",
-          nodeDir.resolve("kvstore.conf").toString());
+      List<String> cmd = new ArrayList<>(List.of(java.toString(), "-Xmx512m", "-XX:+UseParallelGC",
+          "-XX:MaxNewSize=64m", "-XX:TieredStopAtLevel=1", "-Xss512k", "-Dio.netty.leakDetection.level=disabled",
+          "-Djdk.net.hosts.file=" + hostsFile));
+      String ratisLog = System.getProperty("raft.it.ratis.log"); // e.g. info, to diagnose a failure
+      if (ratisLog != null) {
+        cmd.add("-Dorg.slf4j.simpleLogger.log.org.apache.ratis=" + ratisLog);
+        cmd.add("-Dorg.slf4j.simpleLogger.showDateTime=true");
+      }
+      cmd.addAll(List.of("-jar", jar.toString(), "server", nodeDir.resolve("kvstore.conf").toString()));
       members.put(i, new Member(i, nodeDir, resp[i], raft[i], cmd));
     }
   }
@@ -146,7 +151,7 @@ final class Cluster implements AutoCloseable {
   /** Waits until every given (started) member answers PING. */
   void awaitUp(Collection<Member> ms) {
     for (Member m : ms) {
-      await("PING on " + m.id()).atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200))
+      await("PING on " + m.id()).atMost(Duration.ofSeconds(90)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(200))
           .until(m::up);
     }
   }
@@ -171,14 +176,14 @@ final class Cluster implements AutoCloseable {
    */
   Member awaitLeader(Collection<Member> among) {
     AtomicReference<Member> leader = new AtomicReference<>();
-    await("a leader among " + among).atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
+    await("a leader among " + among).atMost(Duration.ofSeconds(60)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(250))
         .untilAsserted(() -> assertThat(leaderProblem(among, leader)).isNull());
     return leader.get();
   }
 
   /** As {@link #awaitLeader}, and every given member has applied the leader's commit index. */
   Member awaitConverged(Collection<Member> ms) {
-    await("convergence of " + ms).atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250))
+    await("convergence of " + ms).atMost(Duration.ofSeconds(90)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(250))
         .untilAsserted(() -> assertThat(convergenceProblem(ms)).isNull());
     return awaitLeader(ms);
   }

@@ -98,16 +98,12 @@ final class Verifier {
 
   private String readWithRetry(Member m, String key, boolean stale) {
     AtomicReference<String> value = new AtomicReference<>();
-    AtomicReference<String> lastError = new AtomicReference<>();
     await((stale ? "READONLY " : "") + "GET " + key + " on " + m.id()).atMost(Duration.ofSeconds(30))
-        .pollInterval(Duration.ofMillis(200)).until(() -> {
+        .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(200)).ignoreExceptions().until(() -> {
           try (Jedis j = Probe.connect("127.0.0.1", m.port(), 10_000)) {
             if (stale) j.readonly();
             value.set(j.get(key));
             return true;
-          } catch (RuntimeException e) {
-            lastError.set(e.toString());
-            return false;
           }
         });
     return value.get();

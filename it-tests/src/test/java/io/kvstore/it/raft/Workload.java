@@ -192,7 +192,7 @@ final class Workload implements AutoCloseable {
 
   /** Waits until at least {@code n} writes were acknowledged after {@code sinceNs} in all. */
   void awaitAcks(long sinceNs, int n) {
-    await("" + n + " writes acknowledged").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(100))
+    await("" + n + " writes acknowledged").atMost(Duration.ofSeconds(90)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(100))
         .untilAsserted(() -> assertThat(acksSince(sinceNs, null)).as(this::errorSummary).isGreaterThanOrEqualTo(n));
   }
 
@@ -203,7 +203,7 @@ final class Workload implements AutoCloseable {
   void awaitAcksThrough(long sinceNs, int n, Collection<Member> each) {
     for (Member m : each) {
       await("" + n + " writes acknowledged through " + m.id()).atMost(Duration.ofSeconds(90))
-          .pollInterval(Duration.ofMillis(100))
+          .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(100))
           .untilAsserted(() -> assertThat(acksSince(sinceNs, m)).as(this::errorSummary).isGreaterThanOrEqualTo(n));
     }
   }
