@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.zip.ZipFile;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * Up to four raft-mode kvstore processes on loopback, with a fault-injecting {@link TcpProxy} on
@@ -74,6 +75,8 @@ final class Cluster implements AutoCloseable {
       List<String> cmd = new ArrayList<>(List.of(java.toString(), "-Xmx512m", "-XX:+UseParallelGC",
           "-XX:MaxNewSize=64m", "-XX:TieredStopAtLevel=1", "-Xss512k", "-Dio.netty.leakDetection.level=disabled",
           "-Djdk.net.hosts.file=" + hostsFile));
+      // a failed log appender (leader side) is a warning; failure messages quote it
+      cmd.add("-Dorg.slf4j.simpleLogger.log.org.apache.ratis.server.leader=warn");
       String ratisLog = System.getProperty("raft.it.ratis.log"); // e.g. info, to diagnose a failure
       if (ratisLog != null) {
         cmd.add("-Dorg.slf4j.simpleLogger.log.org.apache.ratis=" + ratisLog);
@@ -176,16 +179,49 @@ final class Cluster implements AutoCloseable {
    */
   Member awaitLeader(Collection<Member> among) {
     AtomicReference<Member> leader = new AtomicReference<>();
-    await("a leader among " + among).atMost(Duration.ofSeconds(60)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(250))
-        .untilAsserted(() -> assertThat(leaderProblem(among, leader)).isNull());
+    explained(() -> await("a leader among " + among).atMost(Duration.ofSeconds(60)).pollDelay(Duration.ZERO)
+        .pollInterval(Duration.ofMillis(250)).untilAsserted(() -> assertThat(leaderProblem(among, leader)).isNull()));
     return leader.get();
   }
 
   /** As {@link #awaitLeader}, and every given member has applied the leader's commit index. */
   Member awaitConverged(Collection<Member> ms) {
-    await("convergence of " + ms).atMost(Duration.ofSeconds(90)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(250))
-        .untilAsserted(() -> assertThat(convergenceProblem(ms)).isNull());
+    explained(() -> await("convergence of " + ms).atMost(Duration.ofSeconds(90)).pollDelay(Duration.ZERO)
+        .pollInterval(Duration.ofMillis(250)).untilAsserted(() -> assertThat(convergenceProblem(ms)).isNull()));
     return awaitLeader(ms);
+  }
+
+  /** Runs a wait; if it times out, fails with every member's Raft state and notable log lines. */
+  void explained(Runnable wait) {
+    try {
+      wait.run();
+    } catch (ConditionTimeoutException e) {
+      throw new AssertionError(e.getMessage() + "\n" + diagnosis(), e);
+    }
+  }
+
+  /** INFO raft of every running member and the Raft failures their logs show. */
+  String diagnosis() {
+    StringBuilder sb = new StringBuilder();
+    for (Member m : members.values()) {
+      if (!m.isAlive()) continue;
+      Map<String, String> info = m.info();
+      sb.append(m.id()).append(": ").append(info == null ? "no answer" : info.entrySet().stream()
+          .filter(e -> e.getKey().matches("raft_(role|term|leader_id|commit_index|applied_index|snapshot_index|members)"))
+          .map(e -> e.getKey().substring(5) + "=" + e.getValue()).toList()).append('\n');
+      try {
+        List<String> notable = Files.readAllLines(m.dir().resolve("output.log")).stream()
+            .filter(l -> l.contains("LogAppenderDaemon") || l.contains("skipping restart")
+                || l.startsWith("ERROR") && !l.contains("OrderedAsync"))
+            .toList();
+        for (String l : notable.subList(Math.max(0, notable.size() - 6), notable.size())) {
+          sb.append("  ").append(l.length() > 300 ? l.substring(0, 300) + "..." : l).append('\n');
+        }
+      } catch (IOException e) {
+        // no log yet
+      }
+    }
+    return sb.toString();
   }
 
   private String leaderProblem(Collection<Member> among, AtomicReference<Member> found) {

@@ -31,7 +31,7 @@ class RaftLeaderKillIT {
     Member next = s.cluster.awaitLeader(Scenario.without(group, leader));
     assertThat(next).isNotEqualTo(leader);
     s.phase("new leader " + next.id());
-    s.load().awaitAcks(faultNs, 60);
+    s.awaitAcks(faultNs, 60);
 
     leader.start();
     s.cluster.awaitUp(List.of(leader));

@@ -35,7 +35,7 @@ class RaftLeaderPauseIT {
     Member next = s.cluster.awaitLeader(Scenario.without(group, leader));
     assertThat(next).isNotEqualTo(leader);
     s.phase("new leader " + next.id());
-    s.load().awaitAcks(faultNs, 60);
+    s.awaitAcks(faultNs, 60);
 
     leader.resume();
     s.verifyAfterHeal(System.nanoTime());

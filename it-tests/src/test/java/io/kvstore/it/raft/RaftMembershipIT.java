@@ -40,7 +40,7 @@ class RaftMembershipIT {
     awaitMembers(four, 4);
     s.phase("added " + joiner.id());
     s.load().retarget(four);
-    s.load().awaitAcksThrough(addNs, 10, List.of(joiner));
+    s.awaitAcksThrough(addNs, 10, List.of(joiner));
 
     Member leader = s.cluster.awaitLeader(four);
     List<Member> rest = Scenario.without(four, leader);
@@ -50,7 +50,7 @@ class RaftMembershipIT {
     Member next = s.cluster.awaitLeader(rest);
     assertThat(next).isNotEqualTo(leader);
     awaitMembers(rest, 3);
-    s.load().awaitAcks(removeNs, 60);
+    s.awaitAcks(removeNs, 60);
 
     s.load().retarget(rest);
     s.setVoters(rest);

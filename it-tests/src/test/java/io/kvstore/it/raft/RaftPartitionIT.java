@@ -36,7 +36,7 @@ class RaftPartitionIT {
     Member next = s.cluster.awaitLeader(Scenario.without(group, leader));
     assertThat(next).isNotEqualTo(leader);
     s.phase("new leader " + next.id());
-    s.load().awaitAcks(faultNs, 60);
+    s.awaitAcks(faultNs, 60);
 
     s.cluster.heal();
     long healNs = System.nanoTime();

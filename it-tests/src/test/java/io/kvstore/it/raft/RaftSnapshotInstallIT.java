@@ -30,7 +30,7 @@ class RaftSnapshotInstallIT {
   private static final int BULK_BYTES = 1 << 20;
   private static final Pattern SEGMENT = Pattern.compile("log_(?:inprogress_)?(\\d+)(?:-\\d+)?");
 
-  @TempDir(cleanup = org.junit.jupiter.api.io.CleanupMode.NEVER) Path dir;
+  @TempDir Path dir;
   private Scenario s;
 
   @AfterEach
@@ -53,7 +53,7 @@ class RaftSnapshotInstallIT {
       for (int i = 0; i < BULK_KEYS; i++) assertThat(j.set("bulk:" + i, bulk(i))).isEqualTo("OK");
     }
     s.phase("wrote " + BULK_KEYS + " large values");
-    s.load().awaitAcks(downNs, 60);
+    s.awaitAcks(downNs, 60);
     String snapshot = leader.call(60_000, "RAFT", "SNAPSHOT");
     assertThat(snapshot).matches("\\d+");
     assertThat(Long.parseLong(snapshot)).isGreaterThan(followerApplied);

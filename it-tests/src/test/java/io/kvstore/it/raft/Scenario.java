@@ -41,7 +41,7 @@ final class Scenario implements AutoCloseable {
     voters = cluster.startGroup(3);
     phase("group started");
     load = new Workload(CLIENTS, voters, SOCKET_TIMEOUT_MS).start();
-    load.awaitAcks(startedNs, 60);
+    awaitAcks(startedNs, 60);
     phase("clients running");
     return voters;
   }
@@ -52,6 +52,16 @@ final class Scenario implements AutoCloseable {
 
   List<Member> voters() {
     return voters;
+  }
+
+  /** Waits for {@code n} writes acknowledged after {@code sinceNs}; a timeout explains the cluster's state. */
+  void awaitAcks(long sinceNs, int n) {
+    cluster.explained(() -> load.awaitAcks(sinceNs, n));
+  }
+
+  /** Waits for {@code n} writes acknowledged through each of {@code each} after {@code sinceNs}. */
+  void awaitAcksThrough(long sinceNs, int n, List<Member> each) {
+    cluster.explained(() -> load.awaitAcksThrough(sinceNs, n, each));
   }
 
   /** Prints how long the scenario has run, for the test's output. */
@@ -76,7 +86,7 @@ final class Scenario implements AutoCloseable {
    */
   void verifyAfterHeal(long healedNs) throws Exception {
     phase("healed");
-    load.awaitAcksThrough(healedNs, 20, voters);
+    awaitAcksThrough(healedNs, 20, voters);
     phase("writes acknowledged through every member");
     load.stop();
     cluster.awaitConverged(voters);
