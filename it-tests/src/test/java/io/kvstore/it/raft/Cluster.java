@@ -72,7 +72,7 @@ final class Cluster implements AutoCloseable {
       }
       Path hostsFile = nodeDir.resolve("hosts");
       Files.writeString(hostsFile, hosts.toString());
-      List<String> cmd = new ArrayList<>(List.of(java.toString(), "-Xmx512m", "-XX:+UseParallelGC",
+      List<String> cmd = new ArrayList<>(List.of(java.toString(), "-Xmx768m", "-XX:+UseParallelGC",
           "-XX:MaxNewSize=64m", "-XX:TieredStopAtLevel=1", "-Xss512k", "-Dio.netty.leakDetection.level=disabled",
           "-Djdk.net.hosts.file=" + hostsFile));
       // a failed log appender (leader side) is a warning; failure messages quote it

@@ -26,7 +26,7 @@ import redis.clients.jedis.Jedis;
  */
 class RaftSnapshotInstallIT {
   /** Large values, so the log fills and closes segments (only closed segments are purged). */
-  private static final int BULK_KEYS = 48;
+  private static final int BULK_KEYS = 40;
   private static final int BULK_BYTES = 1 << 20;
   private static final Pattern SEGMENT = Pattern.compile("log_(?:inprogress_)?(\\d+)(?:-\\d+)?");
 
