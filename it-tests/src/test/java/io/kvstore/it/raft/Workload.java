@@ -103,7 +103,7 @@ final class Workload implements AutoCloseable {
       }
       seq++;
       int r = rnd.nextInt(100);
-      Boolean ok;
+      Status ok;
       if (r < 30) {
         ok = op(t, m, conn, OpType.ADD, LOGS.get(rnd.nextInt(LOGS.size())), "t" + t + "." + seq);
       } else if (r < 50) {
@@ -115,22 +115,24 @@ final class Workload implements AutoCloseable {
       } else {
         ok = op(t, m, conn, OpType.READ, COUNTERS.get(rnd.nextInt(COUNTERS.size())), null);
       }
-      if (ok == null) {
+      if (ok == Status.BROKEN) {
         closeQuietly(conn);
         conn = null;
         pause(50);
       } else {
-        pause(ok ? 2 : 20); // an error reply: do not spin on a member that refuses
+        pause(ok == Status.OK ? 2 : 20); // after an error reply, do not spin on a member that refuses
       }
     }
     closeQuietly(conn);
   }
 
-  /** Runs and records one operation: true if ok, false on an error reply, null if the connection broke. */
-  private Boolean op(int t, Member m, Jedis conn, OpType type, String key, String value) {
+  private enum Status { OK, ERROR_REPLY, BROKEN }
+
+  /** Runs and records one operation; BROKEN when the connection is no longer usable. */
+  private Status op(int t, Member m, Jedis conn, OpType type, String key, String value) {
     boolean write = type != OpType.READ;
     Op op = Op.invoke(recorder.nextIndex(), t, type, key, value, System.nanoTime());
-    Boolean status = Boolean.TRUE;
+    Status status = Status.OK;
     try {
       String result;
       switch (type) {
@@ -155,13 +157,13 @@ final class Workload implements AutoCloseable {
       String msg = String.valueOf(e.getMessage());
       count(m, msg.split(" ", 2)[0], msg);
       op = !write || Outcomes.refused(msg) ? op.fail(now, msg) : op.info(now, msg);
-      status = Boolean.FALSE;
+      status = Status.ERROR_REPLY;
     } catch (JedisException e) {
       long now = System.nanoTime();
       String msg = e.getClass().getSimpleName() + ": " + e.getMessage();
       count(m, "connection", msg);
       op = write ? op.info(now, msg) : op.fail(now, msg);
-      status = null;
+      status = Status.BROKEN;
     }
     recorder.record(op);
     return status;
