@@ -41,6 +41,8 @@ final class Cluster implements AutoCloseable {
   private final Map<String, String> settings;
   private final Map<Integer, Member> members = new LinkedHashMap<>();
   private final Map<String, TcpProxy> links = new LinkedHashMap<>();
+  /** Kills the processes if the test JVM exits without closing the cluster. */
+  private final Thread exitHook = new Thread(() -> members.values().forEach(Member::destroyNow), "raft-it-exit");
 
   /** Prepares the slots (ports, proxies, hosts files); starts nothing. */
   Cluster(Path dir, Map<String, String> settings) throws IOException, InterruptedException {
@@ -85,6 +87,7 @@ final class Cluster implements AutoCloseable {
       cmd.addAll(List.of("-jar", jar.toString(), "server", nodeDir.resolve("kvstore.conf").toString()));
       members.put(i, new Member(i, nodeDir, resp[i], raft[i], cmd));
     }
+    Runtime.getRuntime().addShutdownHook(exitHook);
   }
 
   static String host(int slot) {
@@ -282,6 +285,11 @@ final class Cluster implements AutoCloseable {
       }
     }
     for (TcpProxy p : links.values()) p.close();
+    try {
+      Runtime.getRuntime().removeShutdownHook(exitHook);
+    } catch (IllegalStateException shuttingDown) {
+      // the hook runs anyway
+    }
   }
 
   /** A private copy of the shaded server jar (retried while a rebuild leaves it unreadable). */

@@ -24,7 +24,7 @@ final class Member {
   private final int port;
   private final int raftPort;
   private final List<String> command;
-  private Process process;
+  private volatile Process process;
   private volatile boolean paused;
 
   Member(int slot, Path dir, int port, int raftPort, List<String> command) {
@@ -90,6 +90,12 @@ final class Member {
       }
     }
     return Probe.ping(port, 1000);
+  }
+
+  /** SIGKILL without waiting or locking (from a shutdown hook). */
+  void destroyNow() {
+    Process p = process;
+    if (p != null) p.destroyForcibly();
   }
 
   /** SIGKILL and wait until the process is gone. */
