@@ -70,7 +70,8 @@ final class Cluster implements AutoCloseable {
       Files.createDirectories(nodeDir);
       StringBuilder hosts = new StringBuilder("127.0.0.1 localhost\n");
       for (int j = 1; j <= SLOTS; j++) {
-        hosts.append(i == j ? "127.0.0.1" : linkAddress(i, j).getHostAddress()).append(' ').append(host(j)).append('\n');
+        String address = i == j ? "127.0.0.1" : linkAddress(i, j).getHostAddress();
+        hosts.append(address).append(' ').append(host(j)).append('\n');
       }
       Path hostsFile = nodeDir.resolve("hosts");
       Files.writeString(hostsFile, hosts.toString());
@@ -117,7 +118,9 @@ final class Cluster implements AutoCloseable {
   List<Member> startGroup(int n) throws IOException {
     List<Member> group = first(n);
     StringBuilder peers = new StringBuilder();
-    for (Member m : group) peers.append(peers.length() > 0 ? "," : "").append(m.id()).append('=').append(m.raftAddress());
+    for (Member m : group) {
+      peers.append(peers.length() > 0 ? "," : "").append(m.id()).append('=').append(m.raftAddress());
+    }
     for (Member m : group) {
       writeConfig(m, peers.toString(), false);
       m.start();
@@ -157,7 +160,8 @@ final class Cluster implements AutoCloseable {
   /** Waits until every given (started) member answers PING. */
   void awaitUp(Collection<Member> ms) {
     for (Member m : ms) {
-      await("PING on " + m.id()).atMost(Duration.ofSeconds(90)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(200))
+      await("PING on " + m.id()).atMost(Duration.ofSeconds(90)).pollDelay(Duration.ZERO)
+          .pollInterval(Duration.ofMillis(200))
           .until(m::up);
     }
   }
@@ -210,7 +214,8 @@ final class Cluster implements AutoCloseable {
       if (!m.isAlive()) continue;
       Map<String, String> info = m.info();
       sb.append(m.id()).append(": ").append(info == null ? "no answer" : info.entrySet().stream()
-          .filter(e -> e.getKey().matches("raft_(role|term|leader_id|commit_index|applied_index|snapshot_index|members)"))
+          .filter(e -> e.getKey().matches("raft_(role|term|leader_id|commit_index|applied_index|snapshot_index"
+              + "|members)"))
           .map(e -> e.getKey().substring(5) + "=" + e.getValue()).toList()).append('\n');
       try {
         List<String> notable = Files.readAllLines(m.dir().resolve("output.log")).stream()

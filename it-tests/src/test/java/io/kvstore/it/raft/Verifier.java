@@ -19,6 +19,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
 import redis.clients.jedis.Jedis;
 
@@ -70,7 +71,7 @@ final class Verifier {
       finals.put(m.id(), values);
       for (String key : keys) {
         String stale = readWithRetry(m, key, true);
-        if (!java.util.Objects.equals(stale, values.get(key))) {
+        if (!Objects.equals(stale, values.get(key))) {
           problems.add(m.id() + " READONLY GET " + key + " = " + abbreviate(stale) + " but linearizable GET = "
               + abbreviate(values.get(key)));
         }
@@ -88,10 +89,10 @@ final class Verifier {
    * Judges a history that ends with final reads of every key (OK READs; a log key's read lists its
    * tokens), given the final value of each key.
    */
-  Verifier judge(List<Op> all, Map<String, String> first) {
+  Verifier judge(List<Op> all, Map<String, String> finalValues) {
     Map<String, List<Op>> byKey = History.byKey(all);
-    for (String key : Workload.LOGS) checkLog(key, byKey.getOrDefault(key, List.of()), first.get(key));
-    for (String key : Workload.COUNTERS) checkCounter(key, byKey.getOrDefault(key, List.of()), first.get(key));
+    for (String key : Workload.LOGS) checkLog(key, byKey.getOrDefault(key, List.of()), finalValues.get(key));
+    for (String key : Workload.COUNTERS) checkCounter(key, byKey.getOrDefault(key, List.of()), finalValues.get(key));
     List<Op> registerOps = new ArrayList<>();
     for (String key : Workload.REGISTERS) {
       List<Op> ops = byKey.getOrDefault(key, List.of());
@@ -152,7 +153,8 @@ final class Verifier {
         .append(r.stale().size()).append(" stale, ").append(r.unexplained().size()).append(" unexplained, ")
         .append(ops.stream().filter(o -> o.type() == OpType.WRITE && o.isOk()).count()).append(" acknowledged SETs\n");
     r.stale().stream().limit(10).forEach(s -> problems.add(key + ": stale read: " + s.describe()));
-    r.unexplained().stream().limit(10).forEach(o -> problems.add(key + ": read of a value nobody wrote: " + o.describe()));
+    r.unexplained().stream().limit(10)
+        .forEach(o -> problems.add(key + ": read of a value nobody wrote: " + o.describe()));
   }
 
   /** At least one acknowledged write of each kind, else the checks above prove little. */

@@ -184,7 +184,7 @@ final class Workload implements AutoCloseable {
     return n;
   }
 
-  /** Writes acknowledged through {@code member} that were sent after {@code fromNs} and answered before {@code toNs}. */
+  /** Writes acknowledged through {@code member}, sent after {@code fromNs} and answered before {@code toNs}. */
   long acksWithin(Member member, long fromNs, long toNs) {
     long n = 0;
     for (Ack a : acks) {
@@ -195,7 +195,8 @@ final class Workload implements AutoCloseable {
 
   /** Waits until at least {@code n} writes were acknowledged after {@code sinceNs} in all. */
   void awaitAcks(long sinceNs, int n) {
-    await("" + n + " writes acknowledged").atMost(Duration.ofSeconds(90)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(100))
+    await("" + n + " writes acknowledged").atMost(Duration.ofSeconds(90)).pollDelay(Duration.ZERO)
+        .pollInterval(Duration.ofMillis(100))
         .untilAsserted(() -> assertThat(acksSince(sinceNs, null)).as(this::errorSummary).isGreaterThanOrEqualTo(n));
   }
 
