@@ -10,10 +10,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The leader cut off from the majority (every Raft link from and to it blocked by the proxies)
- * while its clients keep talking to it: the majority elects a new leader and serves writes; the
- * old leader must neither acknowledge a write nor answer a read the majority's writes have made
- * stale. Then the partition heals and the old leader rejoins as a follower.
+ * A member cut off from the others (every Raft link from and to it blocked by the proxies) while
+ * its clients keep talking to it, for longer than a write retries: the majority serves writes;
+ * the cut-off member must neither acknowledge a write nor answer a read the majority's writes
+ * have made stale. Then the partition heals, and the member serves writes again.
  */
 class RaftPartitionIT {
   @TempDir Path dir;
@@ -37,11 +37,32 @@ class RaftPartitionIT {
     assertThat(next).isNotEqualTo(leader);
     s.phase("new leader " + next.id());
     s.awaitAcks(faultNs, 60);
+    s.holdFaultPastRetries(faultNs);
 
     s.cluster.heal();
     long healNs = System.nanoTime();
     assertThat(s.load().acksWithin(leader, faultNs, healNs))
         .as("writes sent to the isolated old leader and acknowledged while it was cut off").isZero();
+    s.verifyAfterHeal(healNs);
+  }
+
+  @Test
+  void aPartitionedFollowerServesNoStaleReadAndWritesAgainOnceHealed() throws Exception {
+    s = Scenario.prepare(dir, Map.of());
+    List<Member> group = s.startGroupUnderLoad();
+    Member leader = s.cluster.awaitLeader(group);
+    Member follower = Scenario.without(group, leader).get(0);
+
+    s.cluster.isolate(follower);
+    s.phase("isolated the follower " + follower.id());
+    long faultNs = System.nanoTime();
+    s.awaitAcks(faultNs, 60);
+    s.holdFaultPastRetries(faultNs);
+
+    s.cluster.heal();
+    long healNs = System.nanoTime();
+    assertThat(s.load().acksWithin(follower, faultNs, healNs))
+        .as("writes sent to the isolated follower and acknowledged while it was cut off").isZero();
     s.verifyAfterHeal(healNs);
   }
 }

@@ -2,11 +2,15 @@ package io.kvstore.it.raft;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import static org.awaitility.Awaitility.await;
+
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The frame of every fault scenario: a three-member group under a {@link Workload}, then, once
@@ -16,6 +20,8 @@ import java.util.Map;
 final class Scenario implements AutoCloseable {
   /** Client threads: two per member of a three-member group. */
   static final int CLIENTS = 6;
+  /** How long a write waits for the group before answering -UNKNOWN; its retries last twice that. */
+  static final int RAFT_TIMEOUT_MS = 3000;
   /** Longer than a write can wait for the group (twice raft-timeout of retries), so a reply is rarely cut off. */
   static final int SOCKET_TIMEOUT_MS = 10_000;
 
@@ -28,10 +34,10 @@ final class Scenario implements AutoCloseable {
     this.cluster = cluster;
   }
 
-  /** A cluster of 4 slots with {@code settings} (over raft-timeout 3000); nothing started. */
+  /** A cluster of 4 slots with {@code settings} (over raft-timeout {@value #RAFT_TIMEOUT_MS}); nothing started. */
   static Scenario prepare(Path dir, Map<String, String> settings) throws Exception {
     Map<String, String> all = new HashMap<>();
-    all.put("raft-timeout", "3000");
+    all.put("raft-timeout", Integer.toString(RAFT_TIMEOUT_MS));
     all.putAll(settings);
     return new Scenario(new Cluster(dir, all));
   }
@@ -62,6 +68,17 @@ final class Scenario implements AutoCloseable {
   /** Waits for {@code n} writes acknowledged through each of {@code each} after {@code sinceNs}. */
   void awaitAcksThrough(long sinceNs, int n, List<Member> each) {
     cluster.explained(() -> load.awaitAcksThrough(sinceNs, n, each));
+  }
+
+  /**
+   * Keeps a fault in place until every write in flight when it began has run out of retries
+   * (twice raft-timeout) and answered, so that what happens to a node's writes after such an
+   * outcome is covered too.
+   */
+  void holdFaultPastRetries(long faultNs) {
+    long until = faultNs + TimeUnit.MILLISECONDS.toNanos(2L * RAFT_TIMEOUT_MS + 1000);
+    await("retries of the writes in flight at the fault to run out").atMost(Duration.ofSeconds(30))
+        .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(100)).until(() -> System.nanoTime() > until);
   }
 
   /** Prints how long the scenario has run, for the test's output. */
