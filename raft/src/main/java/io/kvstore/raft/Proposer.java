@@ -6,10 +6,20 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.apache.ratis.client.RaftClient;
 import org.apache.ratis.client.RaftClientConfigKeys;
+import org.apache.ratis.client.RaftClientRpc;
+import org.apache.ratis.client.retry.RequestTypeDependentRetryPolicy;
+import org.apache.ratis.conf.Parameters;
 import org.apache.ratis.conf.RaftProperties;
+import org.apache.ratis.grpc.GrpcFactory;
+import org.apache.ratis.proto.RaftProtos.RaftClientRequestProto;
 import org.apache.ratis.protocol.ClientId;
 import org.apache.ratis.protocol.Message;
 import org.apache.ratis.protocol.RaftClientReply;
@@ -17,40 +27,56 @@ import org.apache.ratis.protocol.RaftGroup;
 import org.apache.ratis.protocol.RaftGroupId;
 import org.apache.ratis.protocol.RaftPeer;
 import org.apache.ratis.protocol.RaftPeerId;
-import java.util.concurrent.TimeUnit;
-import org.apache.ratis.client.retry.RequestTypeDependentRetryPolicy;
-import org.apache.ratis.proto.RaftProtos.RaftClientRequestProto;
+import org.apache.ratis.protocol.exceptions.AlreadyClosedException;
 import org.apache.ratis.retry.RetryPolicies;
 import org.apache.ratis.retry.RetryPolicy;
 import org.apache.ratis.thirdparty.com.google.protobuf.UnsafeByteOperations;
 import org.apache.ratis.util.TimeDuration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Sends this node's proposals (client writes, expiry batches, address announcements) to the
  * group's leader with a Ratis client: the leader may be this node or another one, so a write
  * that arrives at a follower is forwarded transparently. The client finds the leader, follows
- * leader changes and retries with the same client id and call id, so the leader's retry cache
- * applies a retried request once. Its retries are bounded; past them the outcome is unknown.
+ * leader changes (and leadership transfers, {@link TransferAwareRpc}) and retries with the same
+ * client id and call id, so the leader's retry cache applies a retried request once. Its retries
+ * are bounded; past them the outcome is unknown.
  *
- * <p>The client is rebuilt when the group's membership changes (a node that joined empty gets
- * its peers that way); the previous one is closed a while later so its requests can finish.
+ * <p>Ratis's ordered client closes its request window for good once a request ran out of
+ * retries (or failed outright): every later request is then refused at once, unsent. Such a
+ * client is replaced by a fresh one (a new client id) and the refused request is sent there;
+ * requests already sent keep their client id and call id to the end, so only new requests get
+ * the new id. The client is also rebuilt when the group's membership changes (a node that
+ * joined empty gets its peers that way). A replaced client is closed once its requests are
+ * over (their retries are bounded).
  */
 final class Proposer implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(Proposer.class);
+
   private final RaftGroupId groupId;
   private final RaftProperties properties;
   private final int timeoutMs;
-  private final List<RaftClient> retired = new ArrayList<>();
+  private final ScheduledExecutorService timer;
+  private final Set<RaftClient> retired = new HashSet<>();
   private volatile RaftClient client;
-  private Set<RaftPeerId> clientPeers = Set.of();
+  private volatile RaftClient adminClient;
+  private Collection<RaftPeer> clientPeers = List.of();
+  private Set<RaftPeerId> clientPeerIds = Set.of();
   private boolean closed;
+  private long replaced;
 
-  Proposer(RaftGroupId groupId, int timeoutMs, int maxOutstanding) {
+  Proposer(RaftGroupId groupId, int timeoutMs, int maxOutstanding, ScheduledExecutorService timer) {
     this.groupId = groupId;
     this.timeoutMs = timeoutMs;
+    this.timer = timer;
     this.properties = new RaftProperties();
     RaftClientConfigKeys.Rpc.setRequestTimeout(properties,
         TimeDuration.valueOf(Math.max(1000, timeoutMs / 2), TimeUnit.MILLISECONDS));
     RaftClientConfigKeys.Async.setOutstandingRequestsMax(properties, maxOutstanding);
+    // no dummy watch request opening each client's window: it is retried like a write, and
+    // one that runs out of retries (elections at start) would close the window at once
+    RaftClientConfigKeys.Async.Experimental.setSendDummyRequest(properties, false);
   }
 
   /** Points the client at the group's current members (rebuilt only when they changed). */
@@ -58,24 +84,66 @@ final class Proposer implements AutoCloseable {
     if (closed) return;
     Set<RaftPeerId> ids = new HashSet<>();
     for (RaftPeer p : peers) ids.add(p.getId());
-    if (ids.equals(clientPeers) && client != null) return;
+    if (ids.equals(clientPeerIds) && client != null) return;
     RaftClient old = client;
-    client = ids.isEmpty() ? null : RaftClient.newBuilder()
+    RaftClient oldAdmin = adminClient;
+    clientPeers = List.copyOf(peers);
+    clientPeerIds = ids;
+    client = ids.isEmpty() ? null : newClient(leader, true);
+    adminClient = ids.isEmpty() ? null : newClient(leader, false);
+    if (old != null) retire(old);
+    if (oldAdmin != null) retire(oldAdmin);
+  }
+
+  /**
+   * A client of the group. Proposals and admin calls get separate clients: a proposal's retry
+   * may reset the proposal client's connection to a server, which must not cut an admin call
+   * (a leadership transfer) waiting on it.
+   */
+  private RaftClient newClient(RaftPeerId leader, boolean proposals) {
+    ClientId id = ClientId.randomId();
+    RaftClientRpc rpc = new GrpcFactory(new Parameters()).newRaftClientRpc(id, properties);
+    return RaftClient.newBuilder()
         .setProperties(properties)
-        .setClientId(ClientId.randomId())
-        .setRaftGroup(RaftGroup.valueOf(groupId, peers))
-        .setLeaderId(leader)
+        .setClientId(id)
+        .setClientRpc(proposals ? new TransferAwareRpc(rpc) : rpc)
+        .setRaftGroup(RaftGroup.valueOf(groupId, clientPeers))
+        .setLeaderId(leader != null && clientPeerIds.contains(leader) ? leader : null)
         .setRetryPolicy(retryPolicy())
         .build();
-    clientPeers = ids;
-    if (old != null) retired.add(old);
+  }
+
+  /** Replaces {@code dead} (a client whose request window closed) unless that happened already. */
+  private synchronized void replace(RaftClient dead) {
+    if (closed || client != dead) return;
+    client = newClient(dead.getLeaderId(), true);
+    replaced++;
+    LOG.info("the Raft client {} stopped taking requests after one ran out of retries; continuing with {}",
+        dead.getId(), client.getId());
+    retire(dead);
+  }
+
+  /** Closes a replaced client once every request it sent has finished (or given up). */
+  private void retire(RaftClient old) {
+    retired.add(old);
+    try {
+      timer.schedule(() -> closeRetired(old), 2L * timeoutMs + 5000, TimeUnit.MILLISECONDS);
+    } catch (RejectedExecutionException e) {
+      // shutting down: close() closes it
+    }
+  }
+
+  private void closeRetired(RaftClient old) {
+    synchronized (this) {
+      if (!retired.remove(old)) return;
+    }
+    closeQuietly(old);
   }
 
   /**
    * Retries every 50 ms (leader unknown or changing, node unreachable) for up to twice the
    * reply timeout from the request's creation; past that the request fails and its outcome
-   * stays unknown. Bounded so that an unreachable majority does not hold the client's ordered
-   * request window forever.
+   * stays unknown. Bounded so that an unreachable majority does not hold requests forever.
    */
   private RetryPolicy retryPolicy() {
     TimeDuration sleep = TimeDuration.valueOf(50, TimeUnit.MILLISECONDS);
@@ -92,35 +160,71 @@ final class Proposer implements AutoCloseable {
     return client != null;
   }
 
+  /** Clients replaced because their request window had closed (INFO). */
+  synchronized long replacedClients() {
+    return replaced;
+  }
+
   /** Proposes an entry; the reply carries the leader's apply result. */
   CompletableFuture<RaftClientReply> send(byte[] entry) {
-    RaftClient c = client;
-    if (c == null) return CompletableFuture.failedFuture(new IOException("no members known"));
+    Message m = Message.valueOf(UnsafeByteOperations.unsafeWrap(entry));
+    for (int attempt = 0; ; attempt++) {
+      RaftClient c = client;
+      if (c == null) return CompletableFuture.failedFuture(new IOException("no members known"));
+      CompletableFuture<RaftClientReply> f;
+      try {
+        f = c.async().send(m);
+      } catch (RuntimeException e) {
+        return CompletableFuture.failedFuture(e);
+      }
+      if (attempt > 0 || !refusedUnsent(f)) return f;
+      replace(c);
+    }
+  }
+
+  /**
+   * Whether the client refused the request on submission: its ordered window had already
+   * failed, so it completed the request at once with {@link AlreadyClosedException}, without
+   * sending it anywhere.
+   */
+  private static boolean refusedUnsent(CompletableFuture<RaftClientReply> f) {
+    if (!f.isCompletedExceptionally()) return false;
     try {
-      return c.async().send(Message.valueOf(UnsafeByteOperations.unsafeWrap(entry)));
-    } catch (RuntimeException e) {
-      return CompletableFuture.failedFuture(e); // a client closed meanwhile
+      f.getNow(null);
+      return false;
+    } catch (CompletionException | CancellationException e) {
+      for (Throwable t = e; t != null; t = t.getCause()) {
+        if (t instanceof AlreadyClosedException) return true;
+      }
+      return false;
     }
   }
 
   /** The client for admin calls (membership, leadership transfer, snapshots), or null. */
   RaftClient client() {
-    return client;
+    return adminClient;
   }
 
   @Override
-  public synchronized void close() {
-    closed = true;
-    List<RaftClient> all = new ArrayList<>(retired);
-    if (client != null) all.add(client);
-    client = null;
-    retired.clear();
-    for (RaftClient c : all) {
-      try {
-        c.close();
-      } catch (IOException | RuntimeException e) {
-        // closing anyway
-      }
+  public void close() {
+    List<RaftClient> all;
+    synchronized (this) {
+      closed = true;
+      all = new ArrayList<>(retired);
+      if (client != null) all.add(client);
+      if (adminClient != null) all.add(adminClient);
+      client = null;
+      adminClient = null;
+      retired.clear();
+    }
+    for (RaftClient c : all) closeQuietly(c);
+  }
+
+  private static void closeQuietly(RaftClient c) {
+    try {
+      c.close();
+    } catch (IOException | RuntimeException e) {
+      // closing anyway
     }
   }
 }

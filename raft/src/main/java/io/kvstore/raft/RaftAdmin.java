@@ -6,14 +6,21 @@ import io.kvstore.core.engine.ClientSession;
 import io.kvstore.core.engine.EngineLoop;
 import io.kvstore.core.reply.Errors;
 import io.kvstore.core.reply.Reply;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.apache.ratis.client.RaftClient;
+import org.apache.ratis.protocol.Message;
 import org.apache.ratis.protocol.RaftClientReply;
+import org.apache.ratis.protocol.RaftClientRequest;
 import org.apache.ratis.protocol.RaftPeer;
 import org.apache.ratis.protocol.RaftPeerId;
+import org.apache.ratis.protocol.exceptions.LeaderSteppingDownException;
+import org.apache.ratis.rpc.CallId;
 import org.apache.ratis.server.RaftServer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * RAFT ADD / REMOVE / TRANSFER / SNAPSHOT: membership changes (Ratis's joint consensus; a new
@@ -22,6 +29,8 @@ import org.apache.ratis.server.RaftServer;
  * calls block, so they run on the node's admin thread while the session waits.
  */
 final class RaftAdmin {
+  private static final Logger LOG = LoggerFactory.getLogger(RaftAdmin.class);
+
   private RaftAdmin() {}
 
   static Command add(RaftNode raft) {
@@ -66,9 +75,43 @@ final class RaftAdmin {
         if (members(raft).stream().noneMatch(p -> p.getId().toString().equals(id))) {
           return Reply.error(Errors.raftAdmin("node " + id + " is not a member"));
         }
-        return result(client(raft).admin().transferLeadership(RaftPeerId.valueOf(id), raft.timeoutMs()), Reply.OK);
+        RaftClient c = client(raft);
+        try {
+          RaftClientReply r = c.admin().transferLeadership(RaftPeerId.valueOf(id), raft.timeoutMs());
+          if (!r.isSuccess()) releaseSteppingDownLeader(raft, c);
+          return result(r, Reply.OK);
+        } catch (IOException e) {
+          releaseSteppingDownLeader(raft, c);
+          throw e;
+        }
       });
     };
+  }
+
+  /**
+   * After a failed transfer: makes sure the leader takes writes again. Ratis keeps a leader
+   * "stepping down" (refusing every write) after a transfer that failed at once, e.g. when the
+   * target refused the connection, until some leader is elected. If the leader still refuses a
+   * probe write (an empty entry, which it would reject unapplied anyway), it is asked to step
+   * down: an election follows, the one Ratis waits for.
+   */
+  private static void releaseSteppingDownLeader(RaftNode raft, RaftClient c) {
+    RaftPeerId leader = raft.leaderId();
+    if (leader == null) return;
+    RaftClientRequest probe = RaftClientRequest.newBuilder()
+        .setClientId(c.getId()).setServerId(leader).setGroupId(c.getGroupId())
+        .setCallId(CallId.getAndIncrement()).setMessage(Message.EMPTY)
+        .setType(RaftClientRequest.writeRequestType()).build();
+    try {
+      RaftClientReply r = c.getClientRpc().sendRequest(probe);
+      if (r.getException() instanceof LeaderSteppingDownException) {
+        LOG.warn("the Raft leader {} still refuses writes after a failed leadership transfer; asking it to step down",
+            leader);
+        c.admin().transferLeadership(null, raft.timeoutMs());
+      }
+    } catch (IOException | RuntimeException e) {
+      LOG.warn("checking the Raft leader {} after a failed leadership transfer: {}", leader, e.toString());
+    }
   }
 
   static Command snapshot(RaftNode raft) {

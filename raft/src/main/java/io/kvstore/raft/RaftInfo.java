@@ -57,6 +57,7 @@ final class RaftInfo {
     m.put("raft_read_mode", node.config().get("raft-read-mode"));
     m.put("raft_follower_writes", node.config().get("raft-follower-writes"));
     m.put("raft_address", raft.settings().address());
+    m.put("raft_proposer_clients_replaced", Long.toString(raft.proposer().replacedClients()));
     int i = 0;
     for (Map.Entry<String, String> e : st.members().entrySet()) {
       NodeDirectory.Addresses a = raft.directory().get(e.getKey());

@@ -73,7 +73,6 @@ public final class RaftNode implements AutoCloseable {
     this.node = loop.engine().node();
     this.selfId = RaftPeerId.valueOf(settings.id());
     this.applier = new Applier(loop.engine(), directory);
-    this.proposer = new Proposer(GROUP_ID, node.config().getInt("raft-timeout"), 1 << 20);
     this.admin = Executors.newSingleThreadExecutor(r -> {
       Thread t = new Thread(r, "raft-admin-" + settings.id());
       t.setDaemon(true);
@@ -84,6 +83,7 @@ public final class RaftNode implements AutoCloseable {
       t.setDaemon(true);
       return t;
     });
+    this.proposer = new Proposer(GROUP_ID, node.config().getInt("raft-timeout"), 1 << 20, timer);
   }
 
   /**
@@ -144,7 +144,7 @@ public final class RaftNode implements AutoCloseable {
         .build();
     server.start();
     division = server.getDivision(GROUP_ID);
-    readBarrier = new ReadBarrier(server, GROUP_ID, selfId, loop, this::timeoutMs);
+    readBarrier = new ReadBarrier(server, GROUP_ID, selfId, loop, timer, this::timeoutMs);
     refreshClient();
     LeaderExpiry expiry = new LeaderExpiry(this, loop);
     loop.call(e -> {

@@ -3,7 +3,11 @@ package io.kvstore.raft;
 import io.kvstore.core.engine.EngineLoop;
 import java.io.IOException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.ratis.protocol.ClientId;
 import org.apache.ratis.protocol.Message;
@@ -11,6 +15,8 @@ import org.apache.ratis.protocol.RaftClientReply;
 import org.apache.ratis.protocol.RaftClientRequest;
 import org.apache.ratis.protocol.RaftGroupId;
 import org.apache.ratis.protocol.RaftPeerId;
+import org.apache.ratis.protocol.exceptions.AlreadyClosedException;
+import org.apache.ratis.protocol.exceptions.RaftException;
 import org.apache.ratis.server.RaftServer;
 
 /**
@@ -31,12 +37,17 @@ final class ReadBarrier {
   private final EngineLoop loop;
   private final ClientId clientId = ClientId.randomId();
   private final AtomicLong callIds = new AtomicLong();
+  /** Pause before a failed attempt of a round is retried. */
+  private static final long RETRY_MS = 20;
+
+  private final ScheduledExecutorService timer;
   private final java.util.function.IntSupplier timeoutMs;
   private CompletableFuture<Void> inFlight;
   private CompletableFuture<Void> next;
 
   ReadBarrier(RaftServer server, RaftGroupId groupId, RaftPeerId self, EngineLoop loop,
-      java.util.function.IntSupplier timeoutMs) {
+      ScheduledExecutorService timer, java.util.function.IntSupplier timeoutMs) {
+    this.timer = timer;
     this.server = server;
     this.groupId = groupId;
     this.self = self;
@@ -68,8 +79,26 @@ final class ReadBarrier {
     }));
   }
 
+  /**
+   * One round: read requests to the local server until one succeeds or the round's time is up.
+   * A failed attempt is retried after a short pause while a leader is known (a read changes
+   * nothing, so retrying is always safe): the leader may have just changed, or this node's
+   * connection to it may still be failing from before a partition healed, in which case it is
+   * reset first (gRPC would otherwise refuse calls until its reconnect backoff, up to minutes).
+   */
   private CompletableFuture<Void> round() {
     int timeout = timeoutMs.getAsInt();
+    CompletableFuture<Void> result = new CompletableFuture<>();
+    attempt(result, System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeout));
+    return result;
+  }
+
+  private void attempt(CompletableFuture<Void> result, long deadline) {
+    long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+    if (left <= 0) {
+      result.completeExceptionally(new TimeoutException("no read index in time"));
+      return;
+    }
     RaftClientRequest request = RaftClientRequest.newBuilder()
         .setClientId(clientId)
         .setServerId(self)
@@ -77,19 +106,64 @@ final class ReadBarrier {
         .setCallId(callIds.incrementAndGet())
         .setMessage(Message.EMPTY)
         .setType(RaftClientRequest.readRequestType())
-        .setTimeoutMs(timeout)
+        .setTimeoutMs(left)
         .build();
     CompletableFuture<RaftClientReply> f;
     try {
       f = server.submitClientRequestAsync(request);
     } catch (IOException | RuntimeException e) {
-      return CompletableFuture.failedFuture(e); // the server is not running
+      result.completeExceptionally(e); // the server is not running
+      return;
     }
-    return f.orTimeout(timeout, TimeUnit.MILLISECONDS).thenApply(reply -> {
-      if (reply.isSuccess()) return null;
-      Throwable cause = reply.getException();
-      throw new java.util.concurrent.CompletionException(
-          cause != null ? cause : new IOException("read index request failed"));
+    f.orTimeout(left, TimeUnit.MILLISECONDS).whenComplete((reply, t) -> {
+      Throwable failure = t != null ? unwrap(t) : reply.isSuccess() ? null
+          : reply.getException() != null ? reply.getException() : new IOException("read index request failed");
+      if (failure == null) {
+        result.complete(null);
+        return;
+      }
+      RaftPeerId leader = leader();
+      boolean retry = !(failure instanceof TimeoutException) && !(failure instanceof AlreadyClosedException)
+          && leader != null && deadline - System.nanoTime() > TimeUnit.MILLISECONDS.toNanos(2 * RETRY_MS);
+      if (!retry) {
+        result.completeExceptionally(failure);
+        return;
+      }
+      if (!(failure instanceof RaftException) && !leader.equals(self)) {
+        reconnect(leader, failure);
+      }
+      try {
+        timer.schedule(() -> attempt(result, deadline), RETRY_MS, TimeUnit.MILLISECONDS);
+      } catch (RejectedExecutionException e) {
+        result.completeExceptionally(failure); // shutting down
+      }
     });
+  }
+
+  private RaftPeerId leader() {
+    try {
+      RaftServer.Division d = server.getDivision(groupId);
+      return d.getInfo().isAlive() ? d.getInfo().getLeaderId() : null;
+    } catch (IOException | RuntimeException e) {
+      return null;
+    }
+  }
+
+  /** A transport failure towards the leader: a new connection for the next attempt. */
+  private void reconnect(RaftPeerId leader, Throwable failure) {
+    try {
+      server.getServerRpc().handleException(leader,
+          failure instanceof Exception e ? e : new IOException(failure), true);
+    } catch (RuntimeException e) {
+      // the next attempt fails the same way, until the round's time is up
+    }
+  }
+
+  private static Throwable unwrap(Throwable t) {
+    while ((t instanceof CompletionException || t instanceof java.util.concurrent.ExecutionException)
+        && t.getCause() != null) {
+      t = t.getCause();
+    }
+    return t;
   }
 }
