@@ -206,7 +206,7 @@ final class Workload implements AutoCloseable {
    */
   void awaitAcksThrough(long sinceNs, int n, Collection<Member> each) {
     for (Member m : each) {
-      await("" + n + " writes acknowledged through " + m.id()).atMost(Duration.ofSeconds(90))
+      await("" + n + " writes acknowledged through " + m.id()).atMost(Duration.ofSeconds(60))
           .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(100))
           .untilAsserted(() -> assertThat(acksSince(sinceNs, m)).as(this::errorSummary).isGreaterThanOrEqualTo(n));
     }
