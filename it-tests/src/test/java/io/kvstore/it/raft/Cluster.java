@@ -217,16 +217,8 @@ final class Cluster implements AutoCloseable {
           .filter(e -> e.getKey().matches("raft_(role|term|leader_id|commit_index|applied_index|snapshot_index"
               + "|members)"))
           .map(e -> e.getKey().substring(5) + "=" + e.getValue()).toList()).append('\n');
-      try {
-        List<String> notable = Files.readAllLines(m.dir().resolve("output.log")).stream()
-            .filter(l -> l.contains("LogAppenderDaemon") || l.contains("skipping restart")
-                || l.startsWith("ERROR") && !l.contains("OrderedAsync"))
-            .toList();
-        for (String l : notable.subList(Math.max(0, notable.size() - 6), notable.size())) {
-          sb.append("  ").append(l.length() > 300 ? l.substring(0, 300) + "..." : l).append('\n');
-        }
-      } catch (IOException e) {
-        // no log yet
+      for (String l : notableLines(m.dir().resolve("output.log"), 8)) {
+        sb.append("  ").append(l.length() > 300 ? l.substring(0, 300) + "..." : l).append('\n');
       }
     }
     return sb.toString();
@@ -268,6 +260,31 @@ final class Cluster implements AutoCloseable {
       if (e.getValue() < commit) return e.getKey() + " applied " + e.getValue() + " < leader commit " + commit;
     }
     return null;
+  }
+
+  /**
+   * The last {@code max} lines of a server's output about failed log appenders and errors (other
+   * than a client request's failure), each with the exception line after it.
+   */
+  private static List<String> notableLines(Path log, int max) {
+    List<String> lines;
+    try {
+      lines = Files.readAllLines(log);
+    } catch (IOException e) {
+      return List.of();
+    }
+    List<String> out = new ArrayList<>();
+    for (int i = 0; i < lines.size(); i++) {
+      String l = lines.get(i);
+      boolean notable = l.contains("LogAppenderDaemon") || l.contains("skipping restart")
+          || l.startsWith("ERROR") && !l.contains("OrderedAsync");
+      if (!notable) continue;
+      out.add(l);
+      if (i + 1 < lines.size() && !lines.get(i + 1).matches("(INFO|WARN|ERROR|DEBUG) .*|\\d+ .*")) {
+        out.add("  " + lines.get(i + 1).trim());
+      }
+    }
+    return out.subList(Math.max(0, out.size() - max), out.size());
   }
 
   /** Every member's log tail, for failure messages. */
