@@ -77,6 +77,9 @@ final class Applier {
         case EXPIRE:
           result = expire(entry.getExpire(), now);
           break;
+        case BARRIER:
+          result = new ReplyCodec.Result(0, Reply.OK);
+          break;
         case NODE_INFO:
           RaftNodeInfo info = entry.getNodeInfo();
           directory.put(node.store(), info.getId(),

@@ -3,6 +3,7 @@ package io.kvstore.raft;
 import com.google.protobuf.ByteString;
 import com.google.protobuf.InvalidProtocolBufferException;
 import io.kvstore.proto.v1.RaftArgv;
+import io.kvstore.proto.v1.RaftBarrier;
 import io.kvstore.proto.v1.RaftCommands;
 import io.kvstore.proto.v1.RaftEntry;
 import io.kvstore.proto.v1.RaftExpire;
@@ -49,6 +50,10 @@ final class EntryCodec {
   static byte[] nodeInfo(String id, String respAddress, String grpcAddress) {
     return RaftEntry.newBuilder().setNodeInfo(RaftNodeInfo.newBuilder().setId(id)
         .setRespAddress(respAddress).setGrpcAddress(grpcAddress)).build().toByteArray();
+  }
+
+  static byte[] barrier() {
+    return RaftEntry.newBuilder().setBarrier(RaftBarrier.getDefaultInstance()).build().toByteArray();
   }
 
   /** The bytes that, appended to an entry, set its timestamp. */

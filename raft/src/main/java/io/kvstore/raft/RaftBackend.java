@@ -20,7 +20,6 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.ratis.protocol.RaftClientReply;
-import org.apache.ratis.protocol.exceptions.ReadIndexException;
 import org.apache.ratis.protocol.exceptions.StateMachineException;
 
 /**
@@ -251,8 +250,7 @@ final class RaftBackend implements CommandBackend {
   }
 
   private Reply readFailure(Throwable t) {
-    Throwable cause = t instanceof CompletionException && t.getCause() != null ? t.getCause() : t;
-    if (cause instanceof ReadIndexException && raft.leaderId() == null) {
+    if (raft.leaderId() == null) {
       return Reply.error(Errors.RAFT_NO_LEADER);
     }
     return Reply.error(Errors.RAFT_READ_TIMEOUT);

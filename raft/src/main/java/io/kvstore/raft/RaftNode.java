@@ -60,7 +60,7 @@ public final class RaftNode implements AutoCloseable {
   private RaftServer server;
   private volatile RaftServer.Division division;
   private KvStateMachine stateMachine;
-  private ReadBarrier readBarrier;
+  private volatile ReadBarrier readBarrier;
   private volatile String respAddress = "";
   private volatile String grpcAddress = "";
   private java.util.function.Consumer<RaftProperties> tuning = p -> {};
@@ -126,6 +126,7 @@ public final class RaftNode implements AutoCloseable {
 
       @Override
       public void applied(long index) {
+        if (readBarrier != null) readBarrier.applied(index);
         backend.applied(index);
       }
     }, this::fatal);
@@ -144,7 +145,8 @@ public final class RaftNode implements AutoCloseable {
         .build();
     server.start();
     division = server.getDivision(GROUP_ID);
-    readBarrier = new ReadBarrier(server, GROUP_ID, selfId, loop, timer, this::timeoutMs);
+    readBarrier = new ReadBarrier(server, GROUP_ID, selfId, loop, timer, this::timeoutMs,
+        settings.lease(), proposer, () -> applier.applied().index());
     refreshClient();
     LeaderExpiry expiry = new LeaderExpiry(this, loop);
     loop.call(e -> {

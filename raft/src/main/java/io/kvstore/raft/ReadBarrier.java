@@ -20,15 +20,25 @@ import org.apache.ratis.protocol.exceptions.RaftException;
 import org.apache.ratis.server.RaftServer;
 
 /**
- * The consistency round of a linearizable read (Raft §6.4, ReadIndex): an empty read request to
- * the local Ratis server, which (with read option LINEARIZABLE) gets a read index from the leader
- * (the leader confirms it still leads with a heartbeat round, or its lease), waits until the
- * local state machine has applied that index, and answers. Once it has, a read run on the engine
- * thread sees every write acknowledged before the read began, on any node.
+ * The consistency round of a read that must see every write acknowledged before it began.
+ *
+ * <p>Linearizable mode: the round proposes a barrier entry (it changes nothing) and waits until
+ * this node has applied it. The entry was appended after the round began by a node that led then,
+ * and a leader's log holds every committed entry, so once this node has applied the barrier its
+ * state includes every write acknowledged before the read, on any node and in any partition: a
+ * deposed leader cannot commit the barrier, and its reads wait and fail instead of answering old
+ * data. (Ratis's ReadIndex is not used for this: in Ratis 3.2 a leader answers a read index
+ * without a heartbeat round when nothing was committed since its last confirmed one, which lets
+ * a leader cut off from the majority serve stale reads until it steps down.)
+ *
+ * <p>Lease mode: an empty read request to the local Ratis server (read option LINEARIZABLE with
+ * the leader lease on), which gets a read index from the leader, confirmed by its lease, and
+ * waits until this node has applied it. Cheaper, but only as safe as the lease's timing
+ * assumptions.
  *
  * <p>Rounds are shared: while one is in flight, reads that arrive wait for the next one, which
  * starts when the current one ends (a round that started before a read arrived cannot serve it).
- * Engine thread only, except for the completion hop.
+ * Engine thread only, except for the completion hops.
  */
 final class ReadBarrier {
   private final RaftServer server;
@@ -42,12 +52,22 @@ final class ReadBarrier {
 
   private final ScheduledExecutorService timer;
   private final java.util.function.IntSupplier timeoutMs;
+  private final boolean lease;
+  private final Proposer proposer;
+  private final java.util.function.LongSupplier appliedIndex;
+  /** Barrier rounds whose entry is committed, by log index, until this node applies it. */
+  private final java.util.TreeMap<Long, java.util.List<CompletableFuture<Void>>> applying =
+      new java.util.TreeMap<>();
   private CompletableFuture<Void> inFlight;
   private CompletableFuture<Void> next;
 
   ReadBarrier(RaftServer server, RaftGroupId groupId, RaftPeerId self, EngineLoop loop,
-      ScheduledExecutorService timer, java.util.function.IntSupplier timeoutMs) {
+      ScheduledExecutorService timer, java.util.function.IntSupplier timeoutMs, boolean lease,
+      Proposer proposer, java.util.function.LongSupplier appliedIndex) {
     this.timer = timer;
+    this.lease = lease;
+    this.proposer = proposer;
+    this.appliedIndex = appliedIndex;
     this.server = server;
     this.groupId = groupId;
     this.self = self;
@@ -89,8 +109,55 @@ final class ReadBarrier {
   private CompletableFuture<Void> round() {
     int timeout = timeoutMs.getAsInt();
     CompletableFuture<Void> result = new CompletableFuture<>();
-    attempt(result, System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeout));
+    if (lease) {
+      attempt(result, System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeout));
+    } else {
+      barrier(result, timeout);
+    }
     return result;
+  }
+
+  /** A linearizable round: a barrier entry through the log, then this node's apply of it. */
+  private void barrier(CompletableFuture<Void> result, int timeout) {
+    long start = System.nanoTime();
+    proposer.send(EntryCodec.barrier()).orTimeout(timeout, TimeUnit.MILLISECONDS).whenComplete((reply, t) -> {
+      Throwable failure = t != null ? unwrap(t) : reply.isSuccess() ? null
+          : reply.getException() != null ? reply.getException() : new IOException("read barrier failed");
+      if (failure != null) {
+        result.completeExceptionally(failure);
+        return;
+      }
+      long index = reply.getLogIndex();
+      long left = timeout - TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+      try {
+        loop.execute(() -> awaitApplied(index, result, Math.max(1, left)));
+      } catch (RuntimeException e) {
+        result.completeExceptionally(e);
+      }
+    });
+  }
+
+  /** Engine thread: completes the round once this node has applied {@code index}. */
+  private void awaitApplied(long index, CompletableFuture<Void> result, long timeoutMs) {
+    if (appliedIndex.getAsLong() >= index) {
+      result.complete(null);
+      return;
+    }
+    applying.computeIfAbsent(index, k -> new java.util.ArrayList<>()).add(result);
+    try {
+      timer.schedule(() -> result.completeExceptionally(
+          new TimeoutException("the read barrier at index " + index + " was not applied here in time")),
+          timeoutMs, TimeUnit.MILLISECONDS);
+    } catch (RejectedExecutionException e) {
+      result.completeExceptionally(e); // shutting down
+    }
+  }
+
+  /** Engine thread: entries up to {@code index} are applied here. */
+  void applied(long index) {
+    while (!applying.isEmpty() && applying.firstKey() <= index) {
+      for (CompletableFuture<Void> f : applying.pollFirstEntry().getValue()) f.complete(null);
+    }
   }
 
   private void attempt(CompletableFuture<Void> result, long deadline) {
