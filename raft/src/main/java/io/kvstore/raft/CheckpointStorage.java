@@ -24,11 +24,18 @@ import org.apache.ratis.statemachine.impl.FileListSnapshotInfo;
  * storage holds a checkpoint of the store whose applied-index metadata is exactly
  * {@code <index>}. Ratis ships a snapshot's files to a follower that is too far behind (or new)
  * and renames the received directory into place; {@link KvStateMachine#reinitialize} then loads
- * it. Only the newest snapshot is kept. A checkpoint is written under a {@code .tmp} name and
- * renamed, so a directory with a snapshot name is always complete.
+ * it. A superseded snapshot is kept for {@link #RETAIN_MS} after it was taken (at most
+ * {@link #MAX_KEPT} of them), because the leader may still be shipping it to a follower: deleting
+ * it under the transfer would fail the install, again and again while snapshots are frequent. A
+ * checkpoint is written under a {@code .tmp} name and renamed, so a directory with a snapshot name
+ * is always complete.
  */
 final class CheckpointStorage implements StateMachineStorage {
   private static final Pattern NAME = Pattern.compile("snapshot\\.([0-9]+)_([0-9]+)");
+  /** How long a superseded snapshot stays available to transfers in progress. */
+  static final long RETAIN_MS = 120_000;
+  /** Superseded snapshots kept at most, newest first. */
+  static final int MAX_KEPT = 8;
 
   private volatile File dir;
   private volatile FileListSnapshotInfo latest;
@@ -107,13 +114,22 @@ final class CheckpointStorage implements StateMachineStorage {
   @Override
   public void cleanupOldSnapshots(SnapshotRetentionPolicy policy) throws IOException {
     Path keep = latestDir();
+    List<Path> superseded = new ArrayList<>();
     try (Stream<Path> s = Files.list(dir.toPath())) {
       for (Path p : s.toList()) {
         String n = p.getFileName().toString();
-        boolean snapshot = termIndex(p) != null;
-        boolean leftover = n.startsWith("snapshot.") && (n.endsWith(".tmp") || n.endsWith(".load"));
-        if ((snapshot && !p.equals(keep)) || leftover) deleteTree(p);
+        if (termIndex(p) != null) {
+          if (!p.equals(keep)) superseded.add(p);
+        } else if (n.startsWith("snapshot.") && (n.endsWith(".tmp") || n.endsWith(".load"))) {
+          deleteTree(p);
+        }
       }
+    }
+    superseded.sort(Comparator.comparingLong((Path p) -> termIndex(p).getIndex()).reversed());
+    long now = System.currentTimeMillis();
+    for (int i = 0; i < superseded.size(); i++) {
+      Path p = superseded.get(i);
+      if (i >= MAX_KEPT || now - Files.getLastModifiedTime(p).toMillis() > RETAIN_MS) deleteTree(p);
     }
   }
 
