@@ -48,10 +48,9 @@ import org.apache.ratis.util.LifeCycle;
  * entries up to that index are skipped, so each entry's effects are in the store exactly once.
  * If the latest snapshot is newer than the store (a crash while installing one), it is loaded.
  *
- * <p><b>Reads.</b> {@link #query} does nothing: a linearizable read sends an empty read request
- * to the local server, which obtains a read index from the leader (ReadIndex) and waits until
- * this state machine has applied it; the command then runs on the engine thread in the client's
- * own session (see {@link ReadBarrier}).
+ * <p><b>Reads.</b> {@link #query} does nothing: a linearizable read waits until this node has
+ * applied a barrier entry proposed after the read began (lease reads: a Ratis read index); the
+ * command then runs on the engine thread in the client's own session (see {@link ReadBarrier}).
  *
  * <p><b>Snapshots</b> are RocksDB checkpoints ({@link CheckpointStorage}), taken on the engine
  * thread; Ratis purges the log up to them and ships them to followers that need them.
@@ -187,7 +186,7 @@ final class KvStateMachine extends BaseStateMachine {
    * Engine thread: applies every queued entry in order and commits them to the store in one
    * batch (the last entry's index goes with it), then answers them. A drain task is queued on
    * the engine whenever an entry is queued with none pending, so an entry is always ahead of
-   * any engine task queued after its apply began (a read whose ReadIndex round covers it).
+   * any engine task queued after its apply began (a read whose round covers it).
    */
   private void drainApplies() {
     drainScheduled.set(false);

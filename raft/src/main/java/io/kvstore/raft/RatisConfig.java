@@ -9,8 +9,8 @@ import org.apache.ratis.util.TimeDuration;
 
 /**
  * The Ratis server settings of a node: gRPC on its Raft address; read option LINEARIZABLE
- * (ReadIndex; Ratis's default would serve possibly stale reads), with the leader lease when
- * {@code raft-read-mode lease}; election timeouts; a retry cache kept far longer than a client
+ * (the read index used by lease reads; Ratis's default would serve possibly stale reads), with
+ * the leader lease when {@code raft-read-mode lease}; election timeouts; a retry cache kept far longer than a client
  * retries; automatic snapshots every {@code raft-snapshot-entries} entries with the log purged
  * up to them (a follower behind the purged log gets the snapshot); no snapshot on stop (the store
  * is flushed on close and restart skips what it has). The log keeps Ratis's defaults: every

@@ -7,7 +7,7 @@ import io.kvstore.core.reply.Reply;
 
 /**
  * READONLY / READWRITE: as on a Redis Cluster replica, READONLY lets this connection's reads be
- * served from the node's own data at once, possibly stale, skipping the ReadIndex round;
+ * served from the node's own data at once, possibly stale, skipping the read round;
  * READWRITE goes back to linearizable reads. Writes are unaffected.
  */
 final class StaleReads implements Command {
