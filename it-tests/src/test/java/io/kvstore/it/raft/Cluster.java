@@ -248,12 +248,18 @@ final class Cluster implements AutoCloseable {
   private String convergenceProblem(Collection<Member> ms) {
     String p = leaderProblem(ms, new AtomicReference<>());
     if (p != null) return p;
+    // the leader's commit first, then every member's applied index: under load both keep
+    // growing, and a member asked before the leader would always look behind
     long commit = -1;
-    Map<String, Long> applied = new LinkedHashMap<>();
     for (Member m : ms) {
       Map<String, String> info = m.info();
       if (info == null) return m.id() + " does not answer INFO";
       if (m.id().equals(info.get("raft_leader_id"))) commit = Long.parseLong(info.get("raft_commit_index"));
+    }
+    Map<String, Long> applied = new LinkedHashMap<>();
+    for (Member m : ms) {
+      Map<String, String> info = m.info();
+      if (info == null) return m.id() + " does not answer INFO";
       applied.put(m.id(), Long.parseLong(info.get("raft_applied_index")));
     }
     for (Map.Entry<String, Long> e : applied.entrySet()) {
