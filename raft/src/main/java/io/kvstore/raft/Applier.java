@@ -17,6 +17,7 @@ import io.kvstore.proto.v1.RaftWatchedKey;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * Applies committed log entries to the node's keyspace, on the engine thread, deterministically:
@@ -63,16 +64,25 @@ final class Applier {
     return lastTimestamp;
   }
 
-  /** Applies one entry at {@code term}/{@code index}; the store is not committed here. */
-  ReplyCodec.Result apply(RaftEntry entry, long term, long index) {
+  /**
+   * Applies one entry at {@code term}/{@code index}; the store is not committed here. Returns
+   * the encoded reply ({@link ReplyCodec#encode}, or {@link ReplyCodec#encodeBatch} for a batch).
+   */
+  byte[] apply(RaftEntry entry, long term, long index) {
     long now = Math.max(entry.getTimestampMs(), applied.timestampMs());
-    ReplyCodec.Result result;
+    ReplyCodec.Result result = null;
+    byte[] encoded = null;
     boolean deletes = node.deletesExpiredKeys();
     node.setDeletesExpiredKeys(true);
     try {
       switch (entry.getBodyCase()) {
         case COMMANDS:
           result = commands(entry.getCommands(), now);
+          break;
+        case BATCH:
+          List<ReplyCodec.Result> results = new ArrayList<>(entry.getBatch().getCommandsCount());
+          for (RaftCommands c : entry.getBatch().getCommandsList()) results.add(commands(c, now));
+          encoded = ReplyCodec.encodeBatch(results);
           break;
         case EXPIRE:
           result = expire(entry.getExpire(), now);
@@ -95,7 +105,7 @@ final class Applier {
     applied = new AppliedState(term, index, now);
     lastTimestamp = now;
     node.store().putMeta(AppliedState.META_KEY, applied.encode());
-    return result;
+    return encoded != null ? encoded : ReplyCodec.encode(result);
   }
 
   private ReplyCodec.Result commands(RaftCommands c, long now) {

@@ -4,6 +4,7 @@ import com.google.protobuf.ByteString;
 import com.google.protobuf.InvalidProtocolBufferException;
 import io.kvstore.proto.v1.RaftArgv;
 import io.kvstore.proto.v1.RaftBarrier;
+import io.kvstore.proto.v1.RaftBatch;
 import io.kvstore.proto.v1.RaftCommands;
 import io.kvstore.proto.v1.RaftEntry;
 import io.kvstore.proto.v1.RaftExpire;
@@ -28,6 +29,12 @@ final class EntryCodec {
   record Watched(int db, byte[] key, byte[] fingerprint) {}
 
   static byte[] commands(int db, List<byte[][]> commands, boolean transaction, List<Watched> watched) {
+    return single(commandsMessage(db, commands, transaction, watched));
+  }
+
+  /** Client commands of one session: one command, or a transaction's. */
+  static RaftCommands commandsMessage(int db, List<byte[][]> commands, boolean transaction,
+      List<Watched> watched) {
     RaftCommands.Builder c = RaftCommands.newBuilder().setDb(db).setTransaction(transaction);
     for (byte[][] argv : commands) {
       RaftArgv.Builder a = RaftArgv.newBuilder();
@@ -38,7 +45,17 @@ final class EntryCodec {
       c.addWatched(RaftWatchedKey.newBuilder().setDb(w.db()).setKey(ByteString.copyFrom(w.key()))
           .setFingerprint(ByteString.copyFrom(w.fingerprint())));
     }
+    return c.build();
+  }
+
+  /** An entry of one session's commands. */
+  static byte[] single(RaftCommands c) {
     return RaftEntry.newBuilder().setCommands(c).build().toByteArray();
+  }
+
+  /** One entry for commands of several sessions, applied in this order. */
+  static byte[] batch(List<RaftCommands> commands) {
+    return RaftEntry.newBuilder().setBatch(RaftBatch.newBuilder().addAllCommands(commands)).build().toByteArray();
   }
 
   static byte[] expire(int db, List<byte[]> keys) {

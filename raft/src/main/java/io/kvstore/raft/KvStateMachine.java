@@ -196,8 +196,7 @@ final class KvStateMachine extends BaseStateMachine {
     List<Message> results = new ArrayList<>(batch.size());
     try {
       for (PendingApply p : batch) {
-        ReplyCodec.Result r = applier.apply(p.entry(), p.term(), p.index());
-        results.add(Message.valueOf(UnsafeByteOperations.unsafeWrap(ReplyCodec.encode(r))));
+        results.add(Message.valueOf(UnsafeByteOperations.unsafeWrap(applier.apply(p.entry(), p.term(), p.index()))));
       }
       loop.engine().node().store().commit();
     } catch (Throwable t) {

@@ -11,15 +11,14 @@ import io.kvstore.core.engine.Node;
 import io.kvstore.core.reply.Errors;
 import io.kvstore.core.reply.Reply;
 import io.kvstore.core.store.StoredValue;
+import io.kvstore.proto.v1.RaftCommands;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.apache.ratis.protocol.RaftClientReply;
 import org.apache.ratis.protocol.exceptions.StateMachineException;
 
 /**
@@ -97,7 +96,8 @@ final class RaftBackend implements CommandBackend {
   public Reply route(ClientSession s, CommandSpec spec, byte[][] argv) {
     if (spec.impl() instanceof Exec) return exec(s, argv);
     if (spec.has(CommandFlag.WRITE)) {
-      return propose(s, EntryCodec.commands(s.db(), java.util.Collections.singletonList(argv), false, List.of()), false);
+      return propose(s, EntryCodec.commandsMessage(s.db(), java.util.Collections.singletonList(argv), false,
+          List.of()), false);
     }
     if (spec.has(CommandFlag.READONLY)) return s.staleReads() ? staleRead(s, argv) : read(s, argv);
     return null;
@@ -122,7 +122,7 @@ final class RaftBackend implements CommandBackend {
     int db = s.db();
     s.endMulti();
     node.watches().unwatchAll(s);
-    return propose(s, EntryCodec.commands(db, commands, true, watched), true);
+    return propose(s, EntryCodec.commandsMessage(db, commands, true, watched), true);
   }
 
   private boolean watchedKeyExpired(ClientSession s) {
@@ -146,7 +146,7 @@ final class RaftBackend implements CommandBackend {
     return null;
   }
 
-  private Reply propose(ClientSession s, byte[] entry, boolean transaction) {
+  private Reply propose(ClientSession s, RaftCommands entry, boolean transaction) {
     SessionState st = state(s);
     SessionState.Pending p = new SessionState.Pending(transaction);
     st.pending.addLast(p);
@@ -157,23 +157,19 @@ final class RaftBackend implements CommandBackend {
       return Reply.NONE;
     }
     int timeout = raft.timeoutMs();
-    CompletableFuture<RaftClientReply> sent = raft.proposer().send(entry);
-    sent.thenApply(r -> r).orTimeout(timeout, TimeUnit.MILLISECONDS).whenComplete((reply, t) ->
-        loop.execute(() -> complete(s, st, p, writeReply(s, st, p, reply, t, timeout))));
+    raft.batcher().add(entry, (index, result, t) -> complete(s, st, p, writeReply(s, st, p, index, result, t, timeout)));
     return Reply.NONE;
   }
 
-  private Reply writeReply(ClientSession s, SessionState st, SessionState.Pending p,
-      RaftClientReply reply, Throwable t, int timeout) {
+  private Reply writeReply(ClientSession s, SessionState st, SessionState.Pending p, long index,
+      ReplyCodec.Result result, Throwable t, int timeout) {
     if (t == null) {
-      st.lastWriteIndex = Math.max(st.lastWriteIndex, reply.getLogIndex());
-      byte[] content = reply.getMessage().getContent().toByteArray();
-      if (content.length == 0) {
+      st.lastWriteIndex = Math.max(st.lastWriteIndex, index);
+      if (result == null) {
         return Reply.error(Errors.raftUnknown("it was applied, but its reply was lost in a restart"));
       }
-      ReplyCodec.Result r = ReplyCodec.decode(content);
-      if (p.transaction) s.select(r.db());
-      return r.reply();
+      if (p.transaction) s.select(result.db());
+      return result.reply();
     }
     Throwable cause = t instanceof CompletionException && t.getCause() != null ? t.getCause() : t;
     if (cause instanceof TimeoutException) {

@@ -54,6 +54,7 @@ public final class RaftNode implements AutoCloseable {
   private final NodeDirectory directory = new NodeDirectory();
   private final Applier applier;
   private final Proposer proposer;
+  private final ProposalBatcher batcher;
   private final ExecutorService admin;
   private final ScheduledExecutorService timer;
   private final AtomicBoolean closed = new AtomicBoolean();
@@ -84,6 +85,7 @@ public final class RaftNode implements AutoCloseable {
       return t;
     });
     this.proposer = new Proposer(GROUP_ID, node.config().getInt("raft-timeout"), 1 << 20, timer);
+    this.batcher = new ProposalBatcher(proposer, loop, this::timeoutMs);
   }
 
   /**
@@ -151,6 +153,7 @@ public final class RaftNode implements AutoCloseable {
     LeaderExpiry expiry = new LeaderExpiry(this, loop);
     loop.call(e -> {
       node.setBackend(backend);
+      node.addBeforeCommitHook(batcher::flush);
       node.addCron(expiry);
       node.addCron(this::announceCron);
       RaftInfo.install(node, this);
@@ -233,6 +236,10 @@ public final class RaftNode implements AutoCloseable {
 
   Proposer proposer() {
     return proposer;
+  }
+
+  ProposalBatcher batcher() {
+    return batcher;
   }
 
   ReadBarrier readBarrier() {

@@ -120,7 +120,9 @@ final class ReadBarrier {
   /** A linearizable round: a barrier entry through the log, then this node's apply of it. */
   private void barrier(CompletableFuture<Void> result, int timeout) {
     long start = System.nanoTime();
-    proposer.send(EntryCodec.barrier()).orTimeout(timeout, TimeUnit.MILLISECONDS).whenComplete((reply, t) -> {
+    // the timeout completes a copy: completing the client's own future would skip its cleanup
+    CompletableFuture<RaftClientReply> sent = proposer.send(EntryCodec.barrier()).thenApply(r -> r);
+    sent.orTimeout(timeout, TimeUnit.MILLISECONDS).whenComplete((reply, t) -> {
       Throwable failure = t != null ? unwrap(t) : reply.isSuccess() ? null
           : reply.getException() != null ? reply.getException() : new IOException("read barrier failed");
       if (failure != null) {
@@ -182,7 +184,7 @@ final class ReadBarrier {
       result.completeExceptionally(e); // the server is not running
       return;
     }
-    f.orTimeout(left, TimeUnit.MILLISECONDS).whenComplete((reply, t) -> {
+    f.thenApply(r -> r).orTimeout(left, TimeUnit.MILLISECONDS).whenComplete((reply, t) -> {
       Throwable failure = t != null ? unwrap(t) : reply.isSuccess() ? null
           : reply.getException() != null ? reply.getException() : new IOException("read index request failed");
       if (failure == null) {

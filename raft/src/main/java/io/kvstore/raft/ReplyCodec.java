@@ -37,6 +37,35 @@ final class ReplyCodec {
     return bytes.toByteArray();
   }
 
+  /** The results of a batch entry's commands, in order. */
+  static byte[] encodeBatch(List<Result> results) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream(16 + 16 * results.size());
+    try (DataOutputStream out = new DataOutputStream(bytes)) {
+      out.writeInt(results.size());
+      for (Result r : results) {
+        out.writeInt(r.db());
+        write(out, r.reply());
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return bytes.toByteArray();
+  }
+
+  static List<Result> decodeBatch(byte[] b) {
+    try (DataInputStream in = new DataInputStream(new java.io.ByteArrayInputStream(b))) {
+      int n = in.readInt();
+      List<Result> out = new ArrayList<>(n);
+      for (int i = 0; i < n; i++) {
+        int db = in.readInt();
+        out.add(new Result(db, read(in)));
+      }
+      return out;
+    } catch (IOException e) {
+      throw new IllegalArgumentException("corrupt raft reply", e);
+    }
+  }
+
   static Result decode(byte[] b) {
     try (DataInputStream in = new DataInputStream(new java.io.ByteArrayInputStream(b))) {
       int db = in.readInt();
