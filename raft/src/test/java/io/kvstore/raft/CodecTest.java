@@ -53,4 +53,9 @@ class CodecTest {
     assertThat(Fingerprint.of(v.withData("y".getBytes(StandardCharsets.UTF_8)), 999))
         .isNotEqualTo(Fingerprint.of(v, 999));
   }
+
+  @Test
+  void ratisMetricsAreSwitchedOff() {
+    assertThat(org.apache.ratis.metrics.MetricRegistries.global()).isInstanceOf(NoRatisMetrics.class);
+  }
 }
