@@ -1,6 +1,8 @@
 package io.kvstore.raft;
 
 import java.io.IOException;
+import io.kvstore.core.engine.EngineLoop;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -12,6 +14,8 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntSupplier;
 import org.apache.ratis.client.RaftClient;
 import org.apache.ratis.client.RaftClientConfigKeys;
 import org.apache.ratis.client.RaftClientRpc;
@@ -30,6 +34,7 @@ import org.apache.ratis.protocol.RaftPeerId;
 import org.apache.ratis.protocol.exceptions.AlreadyClosedException;
 import org.apache.ratis.retry.RetryPolicies;
 import org.apache.ratis.retry.RetryPolicy;
+import org.apache.ratis.server.RaftServer;
 import org.apache.ratis.thirdparty.com.google.protobuf.UnsafeByteOperations;
 import org.apache.ratis.util.TimeDuration;
 import org.slf4j.Logger;
@@ -65,9 +70,20 @@ final class Proposer implements AutoCloseable {
   private Set<RaftPeerId> clientPeerIds = Set.of();
   private boolean closed;
   private long replaced;
+  private final EngineLoop loop;
+  private volatile LocalSubmitter local;
+  /** Entries sent and not yet answered, and whether they went straight into this server. */
+  private final AtomicInteger inFlight = new AtomicInteger();
+  private boolean inFlightLocal;
+  /** Entries waiting for those in flight to finish (engine thread), and whether there are any. */
+  private final ArrayDeque<Waiting> waiting = new ArrayDeque<>();
+  private volatile boolean hasWaiting;
+  private long localProposals;
 
-  Proposer(RaftGroupId groupId, int timeoutMs, int maxOutstanding, ScheduledExecutorService timer) {
+  Proposer(RaftGroupId groupId, int timeoutMs, int maxOutstanding, ScheduledExecutorService timer,
+      EngineLoop loop) {
     this.groupId = groupId;
+    this.loop = loop;
     this.timeoutMs = timeoutMs;
     this.timer = timer;
     this.properties = new RaftProperties();
@@ -77,6 +93,14 @@ final class Proposer implements AutoCloseable {
     // no dummy watch request opening each client's window: it is retried like a write, and
     // one that runs out of retries (elections at start) would close the window at once
     RaftClientConfigKeys.Async.Experimental.setSendDummyRequest(properties, false);
+  }
+
+  /** Once the server runs: this node's proposals go straight into it while it leads. */
+  void attach(RaftServer server, RaftPeerId self, IntSupplier timeout) {
+    local = new LocalSubmitter(server, groupId, self, timer, timeout, () -> {
+      RaftClient c = adminClient;
+      return c == null ? null : c.getClientRpc();
+    });
   }
 
   /** Points the client at the group's current members (rebuilt only when they changed). */
@@ -165,8 +189,72 @@ final class Proposer implements AutoCloseable {
     return replaced;
   }
 
-  /** Proposes an entry; the reply carries the leader's apply result. */
+  /**
+   * Proposes an entry; the reply carries the leader's apply result. Entries leave in the order
+   * they are proposed: while this node leads, straight into its own server
+   * ({@link LocalSubmitter}), otherwise through the client to the leader. Requests of one way
+   * are never overtaken by requests of the other: at a change of leader, new entries wait until
+   * every entry sent the old way has its outcome (retries included), then go the new way.
+   */
   CompletableFuture<RaftClientReply> send(byte[] entry) {
+    CompletableFuture<RaftClientReply> f = new CompletableFuture<>();
+    if (loop.onLoopThread()) route(entry, f);
+    else loop.execute(() -> route(entry, f));
+    return f;
+  }
+
+  /** Engine thread. */
+  private void route(byte[] entry, CompletableFuture<RaftClientReply> f) {
+    if (waiting.isEmpty() && canDispatch()) {
+      dispatch(entry, f);
+      return;
+    }
+    waiting.add(new Waiting(entry, f));
+    hasWaiting = true;
+    if (inFlight.get() == 0) drain(); // the last one in flight may have finished meanwhile
+  }
+
+  private boolean leadsHere() {
+    LocalSubmitter l = local;
+    return l != null && l.leads();
+  }
+
+  /** Engine thread: whether an entry may leave now (nothing in flight the other way). */
+  private boolean canDispatch() {
+    return inFlight.get() == 0 || inFlightLocal == leadsHere();
+  }
+
+  /** Engine thread. */
+  private void dispatch(byte[] entry, CompletableFuture<RaftClientReply> f) {
+    boolean here = leadsHere();
+    inFlightLocal = here;
+    inFlight.incrementAndGet();
+    CompletableFuture<RaftClientReply> r = here ? local.submit(entry) : sendThroughClient(entry);
+    r.whenComplete((reply, t) -> {
+      if (inFlight.decrementAndGet() == 0 && hasWaiting) loop.execute(this::drain);
+      if (t != null) f.completeExceptionally(t);
+      else f.complete(reply);
+    });
+    if (here) localProposals++;
+  }
+
+  /** Engine thread: sends the entries that waited for a change of way. */
+  private void drain() {
+    while (!waiting.isEmpty() && canDispatch()) {
+      Waiting w = waiting.poll();
+      dispatch(w.entry(), w.future());
+    }
+    if (waiting.isEmpty()) hasWaiting = false;
+  }
+
+  private record Waiting(byte[] entry, CompletableFuture<RaftClientReply> future) {}
+
+  /** Entries this node proposed straight into its own server while it led (INFO). */
+  long localProposals() {
+    return localProposals;
+  }
+
+  private CompletableFuture<RaftClientReply> sendThroughClient(byte[] entry) {
     Message m = Message.valueOf(UnsafeByteOperations.unsafeWrap(entry));
     for (int attempt = 0; ; attempt++) {
       RaftClient c = client;
@@ -207,6 +295,8 @@ final class Proposer implements AutoCloseable {
 
   @Override
   public void close() {
+    LocalSubmitter l = local;
+    if (l != null) l.close();
     List<RaftClient> all;
     synchronized (this) {
       closed = true;

@@ -58,6 +58,7 @@ final class RaftInfo {
     m.put("raft_follower_writes", node.config().get("raft-follower-writes"));
     m.put("raft_address", raft.settings().address());
     m.put("raft_proposer_clients_replaced", Long.toString(raft.proposer().replacedClients()));
+    m.put("raft_local_proposals", Long.toString(raft.proposer().localProposals()));
     m.put("raft_proposal_batches", Long.toString(raft.batcher().batches()));
     m.put("raft_batched_commands", Long.toString(raft.batcher().batchedCommands()));
     int i = 0;

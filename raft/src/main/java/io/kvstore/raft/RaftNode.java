@@ -84,7 +84,7 @@ public final class RaftNode implements AutoCloseable {
       t.setDaemon(true);
       return t;
     });
-    this.proposer = new Proposer(GROUP_ID, node.config().getInt("raft-timeout"), 1 << 20, timer);
+    this.proposer = new Proposer(GROUP_ID, node.config().getInt("raft-timeout"), 1 << 20, timer, loop);
     this.batcher = new ProposalBatcher(proposer, loop, this::timeoutMs);
   }
 
@@ -147,6 +147,7 @@ public final class RaftNode implements AutoCloseable {
         .build();
     server.start();
     division = server.getDivision(GROUP_ID);
+    proposer.attach(server, selfId, this::timeoutMs);
     readBarrier = new ReadBarrier(server, GROUP_ID, selfId, loop, timer, this::timeoutMs,
         settings.lease(), proposer, () -> applier.applied().index());
     refreshClient();

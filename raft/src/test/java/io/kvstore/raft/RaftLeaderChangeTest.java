@@ -136,4 +136,61 @@ class RaftLeaderChangeTest {
       for (Member m : cluster.members) assertThat(m.dump(0)).isEqualTo(cluster.leader().dump(0));
     }
   }
+
+  @Test
+  void pipelinedWritesOfOneSessionApplyInOrderWhileTheLeadershipMoves() throws Exception {
+    try (TestCluster cluster = TestCluster.start(dir, 3, Map.of("raft-timeout", "10000"))) {
+      Member first = cluster.leader();
+      AtomicBoolean stop = new AtomicBoolean();
+      ConcurrentLinkedQueue<String> unexpected = new ConcurrentLinkedQueue<>();
+      java.util.Set<Integer> acked = java.util.concurrent.ConcurrentHashMap.newKeySet();
+      ExecutorService pool = Executors.newFixedThreadPool(3);
+      List<Future<?>> writers = new ArrayList<>();
+      for (Member m : cluster.members) {
+        int base = writers.size() * 1_000_000;
+        writers.add(pool.submit(() -> {
+          TestClient c = m.client();
+          int next = base;
+          while (!stop.get()) {
+            List<String[]> batch = new ArrayList<>();
+            for (int i = 0; i < 20; i++) batch.add(new String[] {"APPEND", "seq-" + m.id, (++next) + ","});
+            List<String> replies = c.pipeline(batch);
+            for (int i = 0; i < replies.size(); i++) {
+              String r = replies.get(i);
+              if (r.matches("[0-9]+")) acked.add(next - 19 + i);
+              else if (!r.startsWith("UNKNOWN") && !r.startsWith("CLUSTERDOWN")) unexpected.add(m.id + ": " + r);
+            }
+          }
+          return null;
+        }));
+      }
+      Member leader = first;
+      for (int round = 0; round < 4; round++) {
+        Member to = cluster.followers(leader).get(round % 2);
+        Thread.sleep(300); // let writes flow under this leader
+        assertThat(leader.client().call("RAFT", "TRANSFER", to.id)).isEqualTo("OK");
+        await().atMost(Duration.ofSeconds(20)).until(() -> to.raft.isLeaderReady());
+        leader = to;
+      }
+      Thread.sleep(300);
+      stop.set(true);
+      for (Future<?> f : writers) f.get();
+      pool.shutdownNow();
+      assertThat(unexpected).isEmpty();
+      cluster.awaitConverged();
+      for (Member m : cluster.members) {
+        String value = cluster.leader().client().call("GET", "seq-" + m.id).replace("\"", "");
+        List<Integer> applied = new ArrayList<>();
+        for (String part : value.split(",")) if (!part.isEmpty()) applied.add(Integer.parseInt(part));
+        // every write of the session applied once, in the order it was sent, none acknowledged lost
+        for (int i = 1; i < applied.size(); i++) {
+          assertThat(applied.get(i)).as("after %s in %s", applied.get(i - 1), m.id).isGreaterThan(applied.get(i - 1));
+        }
+        for (int a : acked) {
+          if (a / 1_000_000 == cluster.members.indexOf(m)) assertThat(applied).contains(a);
+        }
+      }
+      for (Member m : cluster.members) assertThat(m.dump(0)).isEqualTo(cluster.leader().dump(0));
+    }
+  }
 }
