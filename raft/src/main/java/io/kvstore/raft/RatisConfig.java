@@ -14,9 +14,7 @@ import org.apache.ratis.util.TimeDuration;
  * retries; automatic snapshots every {@code raft-snapshot-entries} entries with the log purged
  * up to them (a follower behind the purged log gets the snapshot); no snapshot on stop (the store
  * is flushed on close and restart skips what it has). The log keeps Ratis's defaults: every
- * append is fsynced before it counts (no unsafe or async flush), batched by the log worker; it
- * only stops recording commit indexes as entries of their own. JVM system properties named
- * {@code raft.server.*} or {@code raft.grpc.*} (Ratis's keys) override any of this.
+ * append is fsynced before it counts (no unsafe or async flush), batched by the log worker.
  */
 final class RatisConfig {
   private RatisConfig() {}
@@ -44,15 +42,6 @@ final class RatisConfig {
     RaftServerConfigKeys.Log.setPurgeGap(p, (int) Math.min(1024, settings.snapshotEntries()));
     // requests the leader accepts before answering "resource unavailable" (the default is 4096)
     RaftServerConfigKeys.Write.setElementLimit(p, 65536);
-    // no commit-index record in the log after every commit: each one was a log entry of its own,
-    // written, fsynced and replicated like a write (doubling the entries under load) only so that
-    // a restarted node knows its commit index before hearing from a leader. Without it, a
-    // restarted node applies what it had not yet applied once a leader tells it the commit index.
-    RaftServerConfigKeys.Log.setLogMetadataEnabled(p, false);
-    // JVM system properties raft.server.* and raft.grpc.* override these (Ratis's own keys)
-    for (String k : System.getProperties().stringPropertyNames()) {
-      if (k.startsWith("raft.server.") || k.startsWith("raft.grpc.")) p.set(k, System.getProperty(k));
-    }
     tuning.accept(p);
     return p;
   }
