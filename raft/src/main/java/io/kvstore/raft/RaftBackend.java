@@ -152,6 +152,10 @@ final class RaftBackend implements CommandBackend {
     st.pending.addLast(p);
     if (transaction) st.transactionsPending++;
     Reply refused = precheck();
+    int size = entry.getSerializedSize();
+    if (refused == null && size > RatisConfig.MAX_ENTRY_BYTES) {
+      refused = Reply.error(Errors.raftEntryTooLarge(size, RatisConfig.MAX_ENTRY_BYTES));
+    }
     if (refused != null) {
       complete(s, st, p, refused);
       return Reply.NONE;

@@ -5,6 +5,7 @@ import java.util.concurrent.TimeUnit;
 import org.apache.ratis.conf.RaftProperties;
 import org.apache.ratis.grpc.GrpcConfigKeys;
 import org.apache.ratis.server.RaftServerConfigKeys;
+import org.apache.ratis.util.SizeInBytes;
 import org.apache.ratis.util.TimeDuration;
 
 /**
@@ -14,9 +15,14 @@ import org.apache.ratis.util.TimeDuration;
  * retries; automatic snapshots every {@code raft-snapshot-entries} entries with the log purged
  * up to them (a follower behind the purged log gets the snapshot); no snapshot on stop (the store
  * is flushed on close and restart skips what it has). The log keeps Ratis's defaults: every
- * append is fsynced before it counts (no unsafe or async flush), batched by the log worker.
+ * append is fsynced before it counts (no unsafe or async flush), batched by the log worker; it
+ * only stops recording commit indexes as entries of their own. JVM system properties named
+ * {@code raft.server.*} or {@code raft.grpc.*} (Ratis's keys) override any of this.
  */
 final class RatisConfig {
+  /** The largest log entry a node proposes; larger writes are refused before proposing. */
+  static final int MAX_ENTRY_BYTES = 16 << 20;
+
   private RatisConfig() {}
 
   static RaftProperties properties(RaftSettings settings, int timeoutMs,
@@ -42,8 +48,31 @@ final class RatisConfig {
     RaftServerConfigKeys.Log.setPurgeGap(p, (int) Math.min(1024, settings.snapshotEntries()));
     // requests the leader accepts before answering "resource unavailable" (the default is 4096)
     RaftServerConfigKeys.Write.setElementLimit(p, 65536);
+    entrySizeLimits(p);
+    // no commit-index record in the log after every commit: each one was a log entry of its own,
+    // written, fsynced and replicated like a write (doubling the entries under load) only so that
+    // a restarted node knows its commit index before hearing from a leader. Without it, a
+    // restarted node applies what it had not yet applied once a leader tells it the commit index.
+    RaftServerConfigKeys.Log.setLogMetadataEnabled(p, false);
+    // JVM system properties raft.server.* and raft.grpc.* override these (Ratis's own keys)
+    for (String k : System.getProperties().stringPropertyNames()) {
+      if (k.startsWith("raft.server.") || k.startsWith("raft.grpc.")) p.set(k, System.getProperty(k));
+    }
     tuning.accept(p);
     return p;
+  }
+
+  /**
+   * Room for the largest entry the raft mode proposes ({@link #MAX_ENTRY_BYTES}): Ratis's
+   * appender buffer is also the largest entry its log reader accepts, and an entry above it
+   * stops the leader's log appenders (4 MB by default: a single 5 MB SET stopped replication).
+   * The log's write buffer (allocated once per node) must hold the appender buffer. gRPC
+   * messages (64 MB by default) and pending write bytes (64 MB) already have room.
+   */
+  static void entrySizeLimits(RaftProperties p) {
+    long appender = MAX_ENTRY_BYTES + (1L << 20);
+    RaftServerConfigKeys.Log.Appender.setBufferByteLimit(p, SizeInBytes.valueOf(appender));
+    RaftServerConfigKeys.Log.setWriteBufferSize(p, SizeInBytes.valueOf(appender + (1L << 20)));
   }
 
   private static TimeDuration ms(long v) {

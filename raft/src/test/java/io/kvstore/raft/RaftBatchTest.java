@@ -83,6 +83,26 @@ class RaftBatchTest {
     }
   }
 
+  @Test
+  void largeWritesReplicateAndTooLargeOnesAreRefusedUnproposed() {
+    try (TestCluster cluster = TestCluster.start(dir, 3, Map.of())) {
+      Member leader = cluster.leader();
+      Member follower = cluster.followers(leader).get(0);
+      String big = "x".repeat(5 << 20); // above Ratis's default 4 MB appender buffer
+      assertThat(follower.client().call("SET", "big", big)).isEqualTo("OK");
+      assertThat(follower.client().call("STRLEN", "big")).isEqualTo(Integer.toString(5 << 20));
+      String huge = "y".repeat(RatisConfig.MAX_ENTRY_BYTES);
+      assertThat(leader.client().call("SET", "huge", huge))
+          .startsWith("ERR write too large for the Raft log (");
+      assertThat(leader.client().call("SET", "after", "1")).isEqualTo("OK");
+      cluster.awaitConverged();
+      for (Member m : cluster.members) {
+        assertThat(m.client().call("STRLEN", "big")).isEqualTo(Integer.toString(5 << 20));
+        assertThat(m.client().call("EXISTS", "huge")).isEqualTo("0");
+      }
+    }
+  }
+
   /** Entries that carried more than one command, and the commands they carried, on one node. */
   private static long[] batches(Member m) {
     String info = m.client().call("INFO", "raft");

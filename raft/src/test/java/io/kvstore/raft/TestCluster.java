@@ -19,9 +19,12 @@ final class TestCluster implements AutoCloseable {
 
   private TestCluster(Path base, int n, Map<String, String> settings) {
     StringBuilder sb = new StringBuilder();
+    java.util.Set<Integer> ports = new java.util.HashSet<>();
     for (int i = 1; i <= n; i++) {
+      int port = freePort();
+      while (!ports.add(port)) port = freePort(); // the kernel may hand a just-closed port out again
       if (sb.length() > 0) sb.append(',');
-      sb.append("n").append(i).append("=127.0.0.1:").append(freePort());
+      sb.append("n").append(i).append("=127.0.0.1:").append(port);
     }
     peers = sb.toString();
     for (int i = 1; i <= n; i++) {

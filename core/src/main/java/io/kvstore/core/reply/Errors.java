@@ -203,6 +203,11 @@ public final class Errors {
     return "ERR " + why;
   }
 
+  /** A write whose log entry would exceed the raft mode's entry size limit (nothing proposed). */
+  public static String raftEntryTooLarge(long bytes, long max) {
+    return "ERR write too large for the Raft log (" + bytes + " bytes, at most " + max + ")";
+  }
+
   // Sentinel (client-facing SENTINEL commands of a sentinel process)
   public static final String NO_SUCH_MASTER = "ERR No such master with that name";
   public static final String SENTINEL_INPROG = "INPROG Failover already in progress";
