@@ -106,14 +106,37 @@ final class PendingBatch {
     count++;
   }
 
-  /** A native batch holding these writes; the caller closes it. */
+  /** A native batch holding these writes in the order they were added; the caller closes it. */
   WriteBatch toWriteBatch() {
-    Arrays.fill(buf, 0, 8, (byte) 0);
-    buf[8] = (byte) count;
-    buf[9] = (byte) (count >>> 8);
-    buf[10] = (byte) (count >>> 16);
-    buf[11] = (byte) (count >>> 24);
+    writeHeader(buf, count);
     return new WriteBatch(Arrays.copyOf(buf, len));
+  }
+
+  /**
+   * A native batch holding these writes sorted by column family and key (see
+   * {@link BatchOrder}: same effect, cheaper memtable inserts); the caller closes it.
+   */
+  WriteBatch toSortedWriteBatch() {
+    return new WriteBatch(BatchOrder.sorted(buf, len, count));
+  }
+
+  /** Fills in a batch header: sequence number 0 (the database sets it) and the record count. */
+  static void writeHeader(byte[] b, int count) {
+    Arrays.fill(b, 0, 8, (byte) 0);
+    b[8] = (byte) count;
+    b[9] = (byte) (count >>> 8);
+    b[10] = (byte) (count >>> 16);
+    b[11] = (byte) (count >>> 24);
+  }
+
+  /** True when a record with this tag names its column family. */
+  static boolean hasFamily(byte tag) {
+    return tag == CF_VALUE || tag == CF_DELETION || tag == CF_SINGLE_DELETION;
+  }
+
+  /** True when a record with this tag carries a value (a put). */
+  static boolean hasValue(byte tag) {
+    return tag == VALUE || tag == CF_VALUE;
   }
 
   void clear() {

@@ -39,9 +39,10 @@ import org.rocksdb.WriteOptions;
  * batch format, built in Java: no native call per write) and their values kept in the
  * {@link ValueCache}, pinned until the commit, so a point read sees them at once; ordered reads
  * (pages, random keys, the expiry index) merge an indexed copy of the pending writes, built only
- * when such a read happens, with the database. {@link #commit()} writes the batch in one call (one WAL record; fsynced in
- * that same call under {@link SyncPolicy#ALWAYS}) and the counters and slot table changed since
- * the last commit go into the same batch, so data, metadata and counters are durable together
+ * when such a read happens, with the database. {@link #commit()} writes the batch, sorted by key
+ * ({@link BatchOrder}), in one call (one WAL record; fsynced in that same call under
+ * {@link SyncPolicy#ALWAYS}) and the counters and slot table changed since the last commit go
+ * into the same batch, so data, metadata and counters are durable together
  * or not at all, and are exact after a restart or kill -9. A failed commit discards the batch
  * and restores the in-memory counters: the store is back at the last commit. The expiry index
  * uses single deletes (each entry is put once and deleted once), so the usual queue pattern of
@@ -78,6 +79,10 @@ public final class RocksStore implements Store {
   private WriteBatchWithIndex index;
   private boolean indexUsed;
   private final ColumnFamilyHandle[] familiesById;
+  /** Column family ids, read once (each ColumnFamilyHandle.getID() is a native call). */
+  private final int dataId;
+  private final int expiresId;
+  private final int metaId;
   private final ReadOptions readOptions = new ReadOptions();
   private final WriteOptions syncWrite = new WriteOptions().setSync(true);
   private final WriteOptions plainWrite = new WriteOptions();
@@ -107,6 +112,9 @@ public final class RocksStore implements Store {
     for (ColumnFamilyHandle cf : h.families()) maxId = Math.max(maxId, cf.getID());
     this.familiesById = new ColumnFamilyHandle[maxId + 1];
     for (ColumnFamilyHandle cf : h.families()) familiesById[cf.getID()] = cf;
+    this.dataId = h.data.getID();
+    this.expiresId = h.expires.getID();
+    this.metaId = h.meta.getID();
   }
 
   /**
@@ -240,14 +248,12 @@ public final class RocksStore implements Store {
     ValueCache.Entry cached = cache.lookup(slot, key);
     StoredValue old = cached != null ? cached.value() : committedValue(slot, key);
     if (old == ValueCache.ABSENT) old = null;
-    long oldAt = old == null ? StoredValue.NO_EXPIRY : old.expireAt();
+    long oldAt = expireAtOf(db, old);
     if (!batch.fits(2L * key.length + value.data().length + 64)) throw abandon("put", "batch too large");
-    int data = h.data.getID();
-    batch.putValue(data, slot, key, value.type().tag(), value.expireAt(), value.data());
+    batch.putValue(dataId, slot, key, value.type().tag(), value.expireAt(), value.data());
     if (oldAt != value.expireAt()) {
-      int expires = h.expires.getID();
-      if (oldAt != StoredValue.NO_EXPIRY) batch.singleDelete(expires, KeyCodec.expiresKey(slot, oldAt, key));
-      if (value.hasExpiry()) batch.put(expires, KeyCodec.expiresKey(slot, value.expireAt(), key), EMPTY);
+      if (oldAt != StoredValue.NO_EXPIRY) batch.singleDelete(expiresId, KeyCodec.expiresKey(slot, oldAt, key));
+      if (value.hasExpiry()) batch.put(expiresId, KeyCodec.expiresKey(slot, value.expireAt(), key), EMPTY);
     }
     cache.write(cached, slot, key, value);
     long expDelta = (value.hasExpiry() ? 1 : 0) - (oldAt != StoredValue.NO_EXPIRY ? 1 : 0);
@@ -264,15 +270,23 @@ public final class RocksStore implements Store {
       if (cached == null) cache.fill(slot, key, null);
       return false;
     }
-    long oldAt = old.expireAt();
+    long oldAt = expireAtOf(db, old);
     if (!batch.fits(2L * key.length + 64)) throw abandon("remove", "batch too large");
-    batch.delete(h.data.getID(), KeyCodec.dataKey(slot, key));
+    batch.delete(dataId, KeyCodec.dataKey(slot, key));
     if (oldAt != StoredValue.NO_EXPIRY) {
-      batch.singleDelete(h.expires.getID(), KeyCodec.expiresKey(slot, oldAt, key));
+      batch.singleDelete(expiresId, KeyCodec.expiresKey(slot, oldAt, key));
     }
     cache.write(cached, slot, key, null);
     layout.add(db, -1, oldAt != StoredValue.NO_EXPIRY ? -1 : 0);
     return true;
+  }
+
+  /**
+   * The expiry of a database's value (null: none). The exact expiry counter answers without
+   * touching the value when no key of the database has one (reading it is a cache miss per write).
+   */
+  private long expireAtOf(int db, StoredValue v) {
+    return v == null || layout.expires(db) == 0 ? StoredValue.NO_EXPIRY : v.expireAt();
   }
 
   @Override
@@ -295,8 +309,8 @@ public final class RocksStore implements Store {
     if (layout.size(db) == 0 && layout.expires(db) == 0) return;
     int old = layout.reassign(db);
     cache.dropSlot(old);
-    batch.put(h.meta.getID(), KeyCodec.gcKey(old), EMPTY);
-    batch.delete(h.meta.getID(), KeyCodec.countersKey(old));
+    batch.put(metaId, KeyCodec.gcKey(old), EMPTY);
+    batch.delete(metaId, KeyCodec.countersKey(old));
   }
 
   @Override
@@ -361,7 +375,7 @@ public final class RocksStore implements Store {
     checkOpen();
     if (!batch.fits(name.length() * 4L + value.length + 64)) throw abandon("putMeta", "batch too large");
     byte[] v = value.clone();
-    batch.put(h.meta.getID(), KeyCodec.userMetaKey(name), v);
+    batch.put(metaId, KeyCodec.userMetaKey(name), v);
     pendingMeta.put(name, v);
   }
 
@@ -378,10 +392,10 @@ public final class RocksStore implements Store {
     if (batch.count() == 0 && !layout.dirty()) return;
     SyncPolicy p = policy;
     try {
-      layout.writeDirty(batch, h.meta.getID());
+      layout.writeDirty(batch, metaId);
       WriteOptions wo = failingWrite != null ? failingWrite : p == SyncPolicy.ALWAYS ? syncWrite
           : p == SyncPolicy.WAL_OFF ? noWalWrite : plainWrite;
-      try (WriteBatch wb = batch.toWriteBatch()) {
+      try (WriteBatch wb = batch.toSortedWriteBatch()) {
         h.db.write(wo, wb);
       }
     } catch (RocksDBException | RuntimeException e) {

@@ -2,9 +2,10 @@ package io.kvstore.persistence;
 
 import io.kvstore.core.store.StoredValue;
 import io.kvstore.core.store.ValueType;
-import java.util.ArrayList;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.Arrays;
-import java.util.List;
 
 /**
  * The decoded values of recently used keys, and of every key written since the last commit, in
@@ -25,9 +26,11 @@ import java.util.List;
  *   <li>{@link #clear} forgets everything, pending entries included: the store calls it
  *       whenever it discards its pending writes.
  * </ul>
- * A chained hash table of small entries, so a lookup touches the bucket, the entry and the key
- * bytes. Values are shared, not copied: stored values are never mutated in place (as with the
- * in-memory store).
+ * A chained hash table of small entries holding the first sixteen key bytes, so a lookup touches
+ * the bucket and the entry (and the key, for a longer one): each is a likely cache miss. A write
+ * of the key just read finds its entry without hashing (the last entry found is tried first).
+ * Values are shared, not copied: stored values are never mutated in place (as with the in-memory
+ * store).
  *
  * <p>Engine thread only (or the single thread that owns the store); not thread-safe.
  */
@@ -41,15 +44,28 @@ final class ValueCache {
   private static final int SWEEP_BUDGET = 64;
   /** ...and buckets (empty ones are cheap: one array read each). */
   private static final int SWEEP_BUCKETS = 4096;
+  private static final long MIX = 0x9E3779B97F4A7C15L;
+  private static final VarHandle LONGS =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
   private Entry[] table = new Entry[MIN_TABLE];
   private int size;
   private int hand;
-  private final List<Entry> pinned = new ArrayList<>();
+  /**
+   * Pins are generations: a write stamps its entry with {@link #generation}, the commit that
+   * makes it durable moves {@link #released} up to it, and an entry is pinned while its stamp
+   * is above that; so a commit releases every pin at once, without visiting the entries.
+   */
+  private long generation = 1;
+  private long released;
+  /** Entries pinned now. */
+  private int pinnedCount;
   private long capacity;
   private long bytes;
   private long hits;
   private long misses;
+  /** The entry last found or added (null once it leaves the table): see {@link #lookup}. */
+  private Entry last;
 
   ValueCache(long capacityBytes) {
     this.capacity = Math.max(0, capacityBytes);
@@ -70,7 +86,7 @@ final class ValueCache {
 
   /** Entries written since the last commit. */
   int pending() {
-    return pinned.size();
+    return pinnedCount;
   }
 
   long hits() {
@@ -95,11 +111,21 @@ final class ValueCache {
 
   /** The entry of a key, or null (counted as a hit or a miss, and marked as used). */
   Entry lookup(int slot, byte[] key) {
+    long k0 = word(key, 0);
+    long k1 = word(key, 8);
+    Entry m = last;
+    if (m != null && m.slot == slot && m.holds(key, k0, k1)) {
+      // a write usually looks up the key its command has just read
+      m.used = true;
+      hits++;
+      return m;
+    }
     int h = hash(slot, key);
     for (Entry e = table[h & (table.length - 1)]; e != null; e = e.next) {
-      if (e.hash == h && e.slot == slot && Arrays.equals(e.key, key)) {
+      if (e.hash == h && e.slot == slot && e.holds(key, k0, k1)) {
         e.used = true;
         hits++;
+        last = e;
         return e;
       }
     }
@@ -131,21 +157,21 @@ final class ValueCache {
     if (e == null) {
       e = insert(slot, key, v);
     } else {
-      bytes += size(e.key, v) - size(e.key, e.value);
+      int size = size(key.length, v);
+      bytes += size - e.size;
+      e.size = size;
       e.value = v;
     }
-    if (!e.pinned) {
-      e.pinned = true;
-      pinned.add(e);
-    }
+    if (e.pin <= released) pinnedCount++;
+    e.pin = generation;
     evict(SWEEP_BUDGET);
   }
 
   /** The pending writes are committed: they become ordinary (evictable) entries. */
   void committed() {
-    if (pinned.isEmpty()) return;
-    for (Entry e : pinned) e.pinned = false;
-    pinned.clear();
+    if (pinnedCount == 0) return;
+    released = generation++;
+    pinnedCount = 0;
     evict(Integer.MAX_VALUE);
   }
 
@@ -155,33 +181,35 @@ final class ValueCache {
       Entry prev = null;
       for (Entry e = table[i]; e != null; e = e.next) {
         if (e.slot == slot) {
+          if (e.pin > released) pinnedCount--;
           unlink(i, prev, e);
-          e.pinned = false;
         } else {
           prev = e;
         }
       }
     }
-    pinned.removeIf(e -> e.slot == slot);
   }
 
   /** Forgets everything, pending entries included. */
   void clear() {
+    last = null;
     table = new Entry[MIN_TABLE];
     size = 0;
     hand = 0;
     bytes = 0;
-    pinned.clear();
+    pinnedCount = 0;
   }
 
   private Entry insert(int slot, byte[] key, StoredValue v) {
-    Entry e = new Entry(hash(slot, key), slot, key.clone(), v);
+    Entry e = new Entry(hash(slot, key), slot, key, v);
+    e.size = size(key.length, v);
     if (size >= table.length - (table.length >>> 2)) grow();
     int i = e.hash & (table.length - 1);
     e.next = table[i];
     table[i] = e;
     size++;
-    bytes += size(e.key, v);
+    bytes += e.size;
+    last = e;
     return e;
   }
 
@@ -203,7 +231,7 @@ final class ValueCache {
       Entry prev = null;
       for (Entry e = table[i]; e != null; e = e.next) {
         examined++;
-        if (e.pinned) {
+        if (e.pin > released) {
           prev = e;
         } else if (e.used) {
           e.used = false;
@@ -219,7 +247,8 @@ final class ValueCache {
     if (prev == null) table[bucket] = e.next;
     else prev.next = e.next;
     size--;
-    bytes -= size(e.key, e.value);
+    bytes -= e.size;
+    if (e == last) last = null;
   }
 
   private void grow() {
@@ -238,30 +267,72 @@ final class ValueCache {
     hand = 0;
   }
 
-  private static long size(byte[] key, StoredValue v) {
-    return ENTRY_OVERHEAD + key.length + (v == ABSENT ? 0 : v.data().length);
+  private static int size(int keyLength, StoredValue v) {
+    long n = (long) ENTRY_OVERHEAD + keyLength + (v == ABSENT ? 0 : v.data().length);
+    return (int) Math.min(n, Integer.MAX_VALUE);
   }
 
-  private static int hash(int slot, byte[] key) {
-    int h = 31 * Arrays.hashCode(key) + slot;
-    return h ^ (h >>> 16);
+  /**
+   * Eight key bytes per step, each word multiplied in and folded (cheaper than a byte-at-a-time
+   * polynomial on the keys of a few dozen bytes that dominate).
+   */
+  static int hash(int slot, byte[] key) {
+    long h = (slot + 1L) * MIX ^ key.length;
+    int i = 0;
+    for (int n = key.length - 7; i < n; i += 8) {
+      h = (h ^ (long) LONGS.get(key, i)) * MIX;
+      h ^= h >>> 29;
+    }
+    long tail = 0;
+    for (; i < key.length; i++) tail = tail << 8 | (key[i] & 0xff);
+    h = (h ^ tail) * MIX;
+    h ^= h >>> 32;
+    return (int) (h ^ (h >>> 16));
   }
 
-  /** One cached key; the value is replaced in place when the key is written again. */
+  /** Up to eight key bytes from {@code from}, little-endian, zero-padded past the end. */
+  static long word(byte[] key, int from) {
+    if (from + 8 <= key.length) return (long) LONGS.get(key, from);
+    long w = 0;
+    for (int i = Math.min(key.length, from + 8) - 1; i >= from; i--) w = w << 8 | (key[i] & 0xff);
+    return w;
+  }
+
+  /**
+   * One cached key; the value is replaced in place when the key is written again. The key's
+   * first sixteen bytes live in the entry itself, so comparing a key of up to sixteen bytes (the
+   * common case) reads no other object; a longer key is also kept whole.
+   */
   static final class Entry {
     final int hash;
     final int slot;
-    final byte[] key;
+    final int keyLength;
+    final long k0;
+    final long k1;
+    /** The whole key when it is longer than sixteen bytes, else null. */
+    final byte[] longKey;
     StoredValue value;
     Entry next;
-    boolean pinned;
+    /** What this entry counts for in {@link #bytes}. */
+    int size;
+    /** The generation of the last write (see {@link ValueCache#generation}); 0: never written. */
+    long pin;
     boolean used;
 
     Entry(int hash, int slot, byte[] key, StoredValue value) {
       this.hash = hash;
       this.slot = slot;
-      this.key = key;
+      this.keyLength = key.length;
+      this.k0 = word(key, 0);
+      this.k1 = word(key, 8);
+      this.longKey = key.length > 16 ? key.clone() : null;
       this.value = value;
+    }
+
+    /** Whether this is {@code key}'s entry; {@code k0}, {@code k1}: its first two words. */
+    boolean holds(byte[] key, long k0, long k1) {
+      return keyLength == key.length && this.k0 == k0 && this.k1 == k1
+          && (longKey == null || Arrays.equals(longKey, key));
     }
 
     StoredValue value() {

@@ -141,6 +141,28 @@ class RocksStoreTest {
   }
 
   @Test
+  void theExpiryIndexStaysExactAsADatabaseLosesAndRegainsExpiringKeys() {
+    RocksStore s = open();
+    s.put(0, b("a"), v("x", 100));
+    s.put(0, b("b"), v("x"));
+    s.commit();
+    s.swap(0, 1);
+    s.put(1, b("a"), v("y")); // the only expiring key of db 1 loses its expiry
+    assertThat(s.expiresCount(1)).isZero();
+    s.put(1, b("b"), v("z", 200)); // db 1 has one again
+    s.remove(1, b("b"));
+    s.put(1, b("a"), v("w", 300));
+    s.put(0, b("c"), v("x")); // db 0, never had one
+    s.commit();
+    s = reopen(s);
+    assertThat(strs(s.expiredKeys(1, Long.MAX_VALUE, 10))).containsExactly("a");
+    assertThat(s.expiresCount(1)).isEqualTo(1);
+    assertThat(s.expiresCount(0)).isZero();
+    s.remove(1, b("a"));
+    assertThat(s.expiredKeys(1, Long.MAX_VALUE, 10)).isEmpty();
+  }
+
+  @Test
   void keysAfterPagesInOrderWithPendingWritesMerged() {
     RocksStore s = open();
     TreeSet<String> expected = new TreeSet<>();

@@ -40,6 +40,16 @@ class ValueCacheTest {
   }
 
   @Test
+  void longKeysAreCopiedToo() {
+    ValueCache c = new ValueCache(1 << 20);
+    byte[] key = b("a-key-longer-than-sixteen-bytes");
+    c.write(0, key, v("1"));
+    key[key.length - 1] = 'X';
+    assertThat(c.get(0, b("a-key-longer-than-sixteen-bytes"))).isNotNull();
+    assertThat(c.get(0, key)).isNull();
+  }
+
+  @Test
   void evictsBeyondCapacityAndCountsBytes() {
     ValueCache probe = new ValueCache(1 << 20);
     probe.fill(0, b("a"), v("1"));
@@ -89,6 +99,15 @@ class ValueCacheTest {
     assertThat(c.pending()).isZero();
     assertThat(c.entries()).as("evictable once committed").isZero();
     assertThat(c.bytes()).isZero();
+
+    c.write(0, b("p1"), v("again")); // written after a commit: pinned again, until the next one
+    c.fill(0, b("read2"), v("y"));
+    assertThat(c.pending()).isEqualTo(1);
+    assertThat(c.get(0, b("p1")).data()).isEqualTo(b("again"));
+    c.committed();
+    assertThat(c.entries()).isZero();
+    c.committed(); // nothing pending: no-op
+    assertThat(c.pending()).isZero();
   }
 
   @Test
@@ -121,5 +140,46 @@ class ValueCacheTest {
     assertThat(c.entries()).isZero();
     assertThat(c.pending()).isZero();
     assertThat(c.bytes()).isZero();
+  }
+
+  /** The last entry found is tried first; it must never outlive its place in the table. */
+  @Test
+  void anEntryThatLeftTheTableIsNeverFoundAgain() {
+    ValueCache c = new ValueCache(1 << 20);
+    c.fill(0, b("k"), v("1"));
+    assertThat(c.get(0, b("k"))).isNotNull();
+    c.resize(0); // evicts it
+    assertThat(c.get(0, b("k"))).isNull();
+
+    c.resize(1 << 20);
+    c.write(0, b("k"), v("2"));
+    assertThat(c.get(0, b("k"))).isNotNull();
+    c.dropSlot(0);
+    assertThat(c.get(0, b("k"))).isNull();
+
+    c.fill(3, b("k"), v("3"));
+    assertThat(c.get(3, b("k"))).isNotNull();
+    c.clear();
+    assertThat(c.get(3, b("k"))).isNull();
+    assertThat(c.get(4, b("k"))).as("same key, other slot").isNull();
+
+    c.fill(3, b("k"), v("4"));
+    ValueCache.Entry e = c.lookup(3, b("k"));
+    c.write(e, 3, b("k"), null);
+    assertThat(c.get(3, b("k"))).isSameAs(ValueCache.ABSENT);
+    assertThat(c.get(3, b("kk"))).isNull();
+  }
+
+  @Test
+  void keysThatDifferLateOrOnlyInLengthAreDistinct() {
+    ValueCache c = new ValueCache(1 << 20);
+    String[] keys = {"", "a", "a\u0000", "user:000000000001", "user:000000000002", "user:0000000000010",
+        "12345678", "123456789", "1234567\u0000", "0123456789abcdefXY1", "0123456789abcdefXY2",
+        "0123456789abcdef", "0123456789abcdef\u0000"};
+    for (int i = 0; i < keys.length; i++) c.fill(0, b(keys[i]), v(String.valueOf(i)));
+    for (int i = 0; i < keys.length; i++) {
+      assertThat(c.get(0, b(keys[i])).data()).as(keys[i]).isEqualTo(b(String.valueOf(i)));
+    }
+    assertThat(c.entries()).isEqualTo(keys.length);
   }
 }
