@@ -5,7 +5,9 @@ import io.kvstore.proto.v1.RaftCommands;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.function.IntSupplier;
 import org.apache.ratis.protocol.RaftClientReply;
 
@@ -35,18 +37,29 @@ final class ProposalBatcher {
   /** Entries up to this many bytes of commands are filled; a larger command goes alone. */
   static final int MAX_BATCH_BYTES = 1 << 20;
   static final int MAX_BATCH_COMMANDS = 1024;
+  /**
+   * Batches sent and not yet answered beyond which new proposals wait and gather into the next
+   * batch (see {@link #flush}).
+   */
+  static final int MAX_IN_FLIGHT = 2;
 
   private record Proposal(RaftCommands commands, Outcome outcome) {}
 
-  private final Proposer proposer;
-  private final EngineLoop loop;
+  private final Function<byte[], CompletableFuture<RaftClientReply>> proposer;
+  private final Executor loop;
   private final IntSupplier timeoutMs;
   private List<Proposal> pending = new ArrayList<>();
   private int pendingBytes;
   private long batches;
   private long batchedCommands;
+  private int inFlight;
 
-  ProposalBatcher(Proposer proposer, EngineLoop loop, IntSupplier timeoutMs) {
+  /**
+   * {@code proposer} sends an entry through the node's ordered proposer ({@link Proposer#send});
+   * {@code loop} runs tasks on the engine thread ({@link EngineLoop#execute}).
+   */
+  ProposalBatcher(Function<byte[], CompletableFuture<RaftClientReply>> proposer, Executor loop,
+      IntSupplier timeoutMs) {
     this.proposer = proposer;
     this.loop = loop;
     this.timeoutMs = timeoutMs;
@@ -56,22 +69,40 @@ final class ProposalBatcher {
   void add(RaftCommands commands, Outcome outcome) {
     int size = commands.getSerializedSize();
     if (!pending.isEmpty() && (pendingBytes + size > MAX_BATCH_BYTES || pending.size() >= MAX_BATCH_COMMANDS)) {
-      flush();
+      send();
     }
     pending.add(new Proposal(commands, outcome));
     pendingBytes += size;
   }
 
-  /** Sends what this burst proposed (a before-commit hook of the engine loop). */
+  /**
+   * Sends what this burst proposed (a before-commit hook of the engine loop), unless
+   * {@link #MAX_IN_FLIGHT} batches are still out: then it waits for the next answer and goes
+   * with whatever else was proposed meanwhile. Without a timer, this makes batches grow with the
+   * load (a lone command still leaves at once): every entry costs a log record, an fsync share,
+   * replication messages and thread wake-ups on every node, and at a few writes per burst that
+   * per-entry cost, not the writes, used up the CPU.
+   */
   void flush() {
-    if (pending.isEmpty()) return;
+    if (!pending.isEmpty() && inFlight < MAX_IN_FLIGHT) send();
+  }
+
+  /** An answer came back (engine thread): a waiting batch may go. */
+  private void answered() {
+    inFlight--;
+    flush();
+  }
+
+  private void send() {
     List<Proposal> batch = pending;
     pending = new ArrayList<>(Math.min(64, batch.size() * 2));
     pendingBytes = 0;
+    inFlight++;
     int timeout = timeoutMs.getAsInt();
     if (batch.size() == 1) {
       Proposal p = batch.get(0);
       send(EntryCodec.single(p.commands()), timeout).whenComplete((reply, t) -> loop.execute(() -> {
+        answered();
         if (t != null) {
           p.outcome().done(0, null, t);
           return;
@@ -86,6 +117,7 @@ final class ProposalBatcher {
     List<RaftCommands> commands = new ArrayList<>(batch.size());
     for (Proposal p : batch) commands.add(p.commands());
     send(EntryCodec.batch(commands), timeout).whenComplete((reply, t) -> loop.execute(() -> {
+      answered();
       List<ReplyCodec.Result> results = null;
       Throwable failure = t;
       if (failure == null) {
@@ -112,7 +144,7 @@ final class ProposalBatcher {
    * client's outstanding-request permit).
    */
   private CompletableFuture<RaftClientReply> send(byte[] entry, int timeout) {
-    return proposer.send(entry).thenApply(r -> r).orTimeout(timeout, TimeUnit.MILLISECONDS);
+    return proposer.apply(entry).thenApply(r -> r).orTimeout(timeout, TimeUnit.MILLISECONDS);
   }
 
   /** Entries that carried more than one command, and the commands they carried (INFO). */

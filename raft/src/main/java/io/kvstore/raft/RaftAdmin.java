@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
 import org.apache.ratis.client.RaftClient;
 import org.apache.ratis.protocol.Message;
 import org.apache.ratis.protocol.RaftClientReply;
@@ -68,6 +69,10 @@ final class RaftAdmin {
     };
   }
 
+  /** Attempts of one RAFT TRANSFER, and the time one more needs left of {@code raft-timeout}. */
+  private static final int TRANSFER_ATTEMPTS = 3;
+  private static final long TRANSFER_RETRY_MIN_MS = 1000;
+
   static Command transfer(RaftNode raft) {
     return (ctx, args) -> {
       String id = args.str(2);
@@ -76,13 +81,22 @@ final class RaftAdmin {
           return Reply.error(Errors.raftAdmin("node " + id + " is not a member"));
         }
         RaftClient c = client(raft);
-        try {
-          RaftClientReply r = c.admin().transferLeadership(RaftPeerId.valueOf(id), raft.timeoutMs());
-          if (!r.isSuccess()) releaseSteppingDownLeader(raft, c);
-          return result(r, Reply.OK);
-        } catch (IOException e) {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(raft.timeoutMs());
+        for (int attempt = 1; ; attempt++) {
+          long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+          RaftClientReply r;
+          try {
+            r = c.admin().transferLeadership(RaftPeerId.valueOf(id), Math.max(1, left));
+          } catch (IOException e) {
+            releaseSteppingDownLeader(raft, c);
+            throw e;
+          }
+          if (r.isSuccess()) return Reply.OK;
           releaseSteppingDownLeader(raft, c);
-          throw e;
+          // the target's election can lose a race (another node's vote, a new term of the old
+          // leader): Ratis then answers DIFFERENT_LEADER; try again while there is time
+          left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+          if (attempt >= TRANSFER_ATTEMPTS || left < TRANSFER_RETRY_MIN_MS) return result(r, Reply.OK);
         }
       });
     };

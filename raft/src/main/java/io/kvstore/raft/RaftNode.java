@@ -85,7 +85,7 @@ public final class RaftNode implements AutoCloseable {
       return t;
     });
     this.proposer = new Proposer(GROUP_ID, node.config().getInt("raft-timeout"), 1 << 20, timer, loop);
-    this.batcher = new ProposalBatcher(proposer, loop, this::timeoutMs);
+    this.batcher = new ProposalBatcher(proposer::send, loop::execute, this::timeoutMs);
   }
 
   /**

@@ -61,7 +61,10 @@ class RaftRecoveryTest {
       assertThat(c.call("SET", "a", "2")).isEqualTo("OK");
       assertThat(c.call("INCR", "n")).isEqualTo("1");
       assertThat(c.call("GET", "a")).isEqualTo("\"2\"");
-      assertThat(c.call("INFO", "raft")).containsPattern("raft_proposer_clients_replaced:[1-9]");
+      // not asserted: raft_proposer_clients_replaced. Whether the failed request closed the
+      // client's window (and the next request replaced the client) depends on how it failed
+      // (out of retries, or refused by a node that had just come back); either way the follower
+      // must forward again, which is what the calls above check.
     }
   }
 
