@@ -1,7 +1,7 @@
 package io.kvstore.raft;
 
-import java.io.IOException;
 import io.kvstore.core.engine.EngineLoop;
+import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
