@@ -1,6 +1,7 @@
 package io.kvstore.persistence;
 
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * Reorders a serialized write batch (see {@link PendingBatch} for the format) so its records
@@ -33,6 +34,41 @@ final class BatchOrder {
    * a new array with the header's count filled in and its sequence number zero.
    */
   static byte[] sorted(byte[] buf, int len, int count) {
+    return sorted(buf, len, count, null);
+  }
+
+  /**
+   * The records of several serialized batches, in the order given, as one batch sorted as
+   * {@link #sorted} does and coalesced: for the column families whose id is marked in
+   * {@code lastWins}, only the last record of each key is kept (a put or delete there replaces
+   * whatever came before; the expiry index's single deletes must each meet their put, so its
+   * family is never marked).
+   */
+  static byte[] merged(List<byte[]> batches, boolean[] lastWins) {
+    long total = HEADER;
+    long count = 0;
+    for (byte[] b : batches) {
+      total += b.length - HEADER;
+      count += recordCount(b);
+    }
+    if (total > Integer.MAX_VALUE - 8 || count > Integer.MAX_VALUE) {
+      throw new IllegalStateException("batches over 2 GB");
+    }
+    byte[] buf = new byte[(int) total];
+    int p = HEADER;
+    for (byte[] b : batches) {
+      System.arraycopy(b, HEADER, buf, p, b.length - HEADER);
+      p += b.length - HEADER;
+    }
+    return sorted(buf, p, (int) count, lastWins);
+  }
+
+  /** The record count in a serialized batch's header. */
+  static int recordCount(byte[] batch) {
+    return (batch[8] & 0xff) | (batch[9] & 0xff) << 8 | (batch[10] & 0xff) << 16 | (batch[11] & 0xff) << 24;
+  }
+
+  private static byte[] sorted(byte[] buf, int len, int count, boolean[] lastWins) {
     int[] start = new int[count + 1];
     int[] cf = new int[count];
     int[] keyOff = new int[count];
@@ -64,14 +100,24 @@ final class BatchOrder {
     Ranking r = new Ranking(buf, cf, prefix, keyOff, keyLen);
     if (!r.alreadySorted(order)) mergeSort(order, new int[count], 0, count, r);
     byte[] out = new byte[len];
-    PendingBatch.writeHeader(out, count);
     int q = HEADER;
-    for (int i : order) {
+    int kept = 0;
+    for (int k = 0; k < count; k++) {
+      int i = order[k];
+      if (lastWins != null && k + 1 < count && supersededBy(i, order[k + 1], lastWins, r)) continue;
       int n = start[i + 1] - start[i];
       System.arraycopy(buf, start[i], out, q, n);
       q += n;
+      kept++;
     }
-    return out;
+    PendingBatch.writeHeader(out, kept);
+    return q == len ? out : Arrays.copyOf(out, q);
+  }
+
+  /** Whether record {@code i} is followed by {@code next} of the same key in a last-wins family. */
+  private static boolean supersededBy(int i, int next, boolean[] lastWins, Ranking r) {
+    int f = r.cf[i];
+    return f >= 0 && f < lastWins.length && lastWins[f] && r.compare(i, next) == 0;
   }
 
   /** A varint32 at {@code p}: its value in the high half, the position after it in the low. */

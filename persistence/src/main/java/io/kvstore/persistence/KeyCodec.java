@@ -12,7 +12,8 @@ import java.util.Arrays;
  * <pre>
  * data    [slot 4][user key]                  -> [type tag 1][expireAt 8, BE][payload]
  * expires [slot 4][expireAt 8, BE, sign-flipped][user key] -> (empty)
- * meta    [0x00][kind 1][...]                 -> internal (layout, counters, slots to collect)
+ * meta    [0x00][kind 1][...]                 -> internal (layout, counters, slots to collect,
+ *                                                journal marker)
  *         [0x01][name utf-8]                  -> node metadata (Store.putMeta)
  * </pre>
  *
@@ -26,6 +27,8 @@ final class KeyCodec {
   static final byte[] META_FORMAT = {0, 'V'};
   static final byte[] META_LAYOUT = {0, 'L'};
   static final byte[] META_GC_PREFIX = {0, 'G'};
+  /** The last journal record applied to this database (see WriteJournal). */
+  static final byte[] META_JOURNAL_APPLIED = {0, 'J'};
   private static final byte META_COUNTERS = 'C';
   private static final byte META_USER = 1;
 

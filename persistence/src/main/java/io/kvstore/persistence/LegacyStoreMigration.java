@@ -61,6 +61,11 @@ final class LegacyStoreMigration {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot list " + dir, e);
     }
+    Path journal = dir.resolve(RocksStore.JOURNAL_DIR); // made by the migration's own open
+    if (Files.isDirectory(journal) && !DatasetFiles.deleteTree(journal)) {
+      System.err.println("could not delete old store journal " + journal + " (retried at next open)");
+      return;
+    }
     files.add(dir.resolve(MARKER));
     for (Path f : files) {
       try {

@@ -106,6 +106,12 @@ final class PendingBatch {
     count++;
   }
 
+  /** These writes in the order they were added, serialized with their header (a copy). */
+  byte[] toBytes() {
+    writeHeader(buf, count);
+    return Arrays.copyOf(buf, len);
+  }
+
   /** A native batch holding these writes in the order they were added; the caller closes it. */
   WriteBatch toWriteBatch() {
     writeHeader(buf, count);

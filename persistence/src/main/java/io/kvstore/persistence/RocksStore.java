@@ -37,13 +37,16 @@ import org.rocksdb.WriteOptions;
  *
  * <p><b>Visibility and atomicity.</b> Writes are serialized into a {@link PendingBatch} (RocksDB's
  * batch format, built in Java: no native call per write) and their values kept in the
- * {@link ValueCache}, pinned until the commit, so a point read sees them at once; ordered reads
- * (pages, random keys, the expiry index) merge an indexed copy of the pending writes, built only
- * when such a read happens, with the database. {@link #commit()} writes the batch, sorted by key
- * ({@link BatchOrder}), in one call (one WAL record; fsynced in that same call under
- * {@link SyncPolicy#ALWAYS}) and the counters and slot table changed since the last commit go
- * into the same batch, so data, metadata and counters are durable together
- * or not at all, and are exact after a restart or kill -9. A failed commit discards the batch
+ * {@link ValueCache}, pinned until the database has them, so a point read sees them at once;
+ * ordered reads (pages, random keys, the expiry index) first let every committed batch reach
+ * the database ({@link WriteJournal#applyAll}) and merge an indexed copy of the uncommitted
+ * writes, built only when such a read happens. {@link #commit()} makes the batch durable as one
+ * record of the {@link WriteJournal} (fsynced in that same call under {@link SyncPolicy#ALWAYS}),
+ * which later applies it to the database sorted and coalesced with the batches of other
+ * commits; the counters and slot table changed since the last commit go into the same batch, so
+ * data, metadata and counters are durable together or not at all, and are exact after a
+ * restart or kill -9. Under {@link SyncPolicy#WAL_OFF} (no journal: the caller has its own log)
+ * the batch goes straight to the database, sorted by key ({@link BatchOrder}). A failed commit discards the batch
  * and restores the in-memory counters: the store is back at the last commit. The expiry index
  * uses single deletes (each entry is put once and deleted once), so the usual queue pattern of
  * keys expiring in order leaves no tombstones once flushed.
@@ -53,10 +56,10 @@ import org.rocksdb.WriteOptions;
  * point reads and the read-before-write of exact counters mostly avoid a native call. Whenever
  * pending writes are discarded the cache is cleared with them.
  *
- * <p><b>Durability.</b> Every commit reaches the WAL file (the OS) before it returns, whatever
- * the policy: killing the process loses no committed write. The policy decides what a machine
- * crash can lose: nothing (ALWAYS), about a second (EVERYSEC: a daemon thread syncs the WAL
- * every second), or what the OS had not written back (NO).
+ * <p><b>Durability.</b> Every commit reaches the journal's WAL file (the OS) before it returns,
+ * whatever the policy: killing the process loses no committed write. The policy decides what a
+ * machine crash can lose: nothing (ALWAYS), about a second (EVERYSEC: a daemon thread syncs the
+ * journal's WAL every second), or what the OS had not written back (NO).
  *
  * <p><b>Threading.</b> As {@link Store}: one engine thread; {@link #flush()} and
  * {@link #checkpoint} commit pending writes first, so they belong on that thread too. Only
@@ -66,6 +69,8 @@ import org.rocksdb.WriteOptions;
 public final class RocksStore implements Store {
   private static final int FORMAT_VERSION = 1;
   private static final byte[] EMPTY = new byte[0];
+  /** The journal's directory inside the store's (see WriteJournal). */
+  static final String JOURNAL_DIR = "journal";
   /** Default size of the value cache (the {@code kvstore-cache-size} default). */
   public static final long DEFAULT_CACHE_BYTES = 128L << 20;
 
@@ -88,7 +93,8 @@ public final class RocksStore implements Store {
   private final WriteOptions plainWrite = new WriteOptions();
   private final WriteOptions noWalWrite = new WriteOptions().setDisableWAL(true);
   private final WalSyncer syncer;
-  private final ValueCache cache = new ValueCache(DEFAULT_CACHE_BYTES);
+  private final ValueCache cache;
+  private final WriteJournal journal;
   private final AtomicLong commits = new AtomicLong();
   private final AtomicLong syncedCommits = new AtomicLong();
   private final AtomicLong backgroundSyncs = new AtomicLong();
@@ -101,11 +107,14 @@ public final class RocksStore implements Store {
   /** A write failed half-way since the last commit: the batch was dropped; commit() reports it. */
   private RocksStoreException abandoned;
 
-  private RocksStore(Path dir, RocksHandles h, Layout layout, SyncPolicy policy) {
+  private RocksStore(Path dir, RocksHandles h, Layout layout, SyncPolicy policy, ValueCache cache,
+      WriteJournal journal) {
     this.dir = dir;
     this.h = h;
     this.layout = layout;
     this.policy = policy;
+    this.cache = cache;
+    this.journal = journal;
     this.syncer = new WalSyncer("rocksstore-wal-sync", () -> this.policy == SyncPolicy.EVERYSEC,
         this::syncIfBehind);
     int maxId = 0;
@@ -140,17 +149,32 @@ public final class RocksStore implements Store {
       }
       throw new RocksStoreException("cannot open store in " + dir + ": " + msg, e);
     }
+    WriteJournal journal = null;
     try {
       checkFormat(h);
+      ValueCache cache = new ValueCache(DEFAULT_CACHE_BYTES);
+      journal = WriteJournal.open(dir.resolve(JOURNAL_DIR), h, lastWins(h), cache::release);
       DroppedSlots.collectMarked(h);
-      RocksStore store = new RocksStore(dir, h, Layout.load(h.db, h.meta, databases), policy);
+      RocksStore store = new RocksStore(dir, h, Layout.load(h.db, h.meta, databases), policy,
+          cache, journal);
       store.syncer.start();
       return store;
     } catch (RocksDBException | RuntimeException e) {
+      if (journal != null) journal.close();
       h.close();
       if (e instanceof RuntimeException r) throw r;
       throw new RocksStoreException("cannot open store in " + dir + ": " + e.getMessage(), e);
     }
+  }
+
+  /** The families whose records a journal apply may coalesce: data and meta (see BatchOrder). */
+  private static boolean[] lastWins(RocksHandles h) {
+    int data = h.data.getID();
+    int meta = h.meta.getID();
+    boolean[] w = new boolean[Math.max(data, meta) + 1];
+    w[data] = true;
+    w[meta] = true;
+    return w;
   }
 
   private static void checkFormat(RocksHandles h) throws RocksDBException {
@@ -367,6 +391,7 @@ public final class RocksStore implements Store {
     checkOpen();
     byte[] pending = pendingMeta.get(name);
     if (pending != null) return pending.clone();
+    journal.applyAll();
     return dbGet(h.meta, KeyCodec.userMetaKey(name));
   }
 
@@ -395,22 +420,31 @@ public final class RocksStore implements Store {
       layout.writeDirty(batch, metaId);
       WriteOptions wo = failingWrite != null ? failingWrite : p == SyncPolicy.ALWAYS ? syncWrite
           : p == SyncPolicy.WAL_OFF ? noWalWrite : plainWrite;
-      try (WriteBatch wb = batch.toSortedWriteBatch()) {
-        h.db.write(wo, wb);
+      if (p == SyncPolicy.WAL_OFF) {
+        journal.applyAll(); // keeps the order of anything journaled under another policy
+        try (WriteBatch wb = batch.toSortedWriteBatch()) {
+          h.db.write(wo, wb);
+        }
+        cache.committed();
+      } else {
+        journal.append(wo, batch.toBytes(), cache::seal);
       }
     } catch (RocksDBException | RuntimeException e) {
       discardPending();
       throw e instanceof RocksDBException r ? failure("commit", r) : (RuntimeException) e;
     }
     clearPending();
-    cache.committed();
     long n = commits.incrementAndGet();
     if (p == SyncPolicy.ALWAYS) syncedCommits.accumulateAndGet(n, Math::max);
     List<Integer> dropped = layout.committed();
-    if (!dropSlotsAfterCommit) return;
+    if (dropped.isEmpty() || !dropSlotsAfterCommit) {
+      journal.maybeApply();
+      return;
+    }
     try {
+      journal.applyAll(); // the dropped slots' writes land before their range delete
       DroppedSlots.drop(h, dropped);
-    } catch (RocksDBException e) {
+    } catch (RocksDBException | RocksStoreException e) {
       System.err.println("deleting cleared database contents failed (retried at next open): " + e);
     }
   }
@@ -418,6 +452,7 @@ public final class RocksStore implements Store {
   /** SAVE: commits pending writes, flushes every memtable to SST files and syncs the WAL. */
   public void flush() {
     commit();
+    journal.applyAll();
     try (FlushOptions fo = new FlushOptions().setWaitForFlush(true)) {
       h.db.flush(fo, h.families());
       h.db.syncWal();
@@ -433,6 +468,7 @@ public final class RocksStore implements Store {
    */
   public Path checkpoint(Path target) {
     commit();
+    journal.applyAll();
     try (Checkpoint cp = Checkpoint.create(h.db)) {
       cp.createCheckpoint(target.toString());
       return target;
@@ -448,6 +484,7 @@ public final class RocksStore implements Store {
    */
   public StoreSnapshot snapshot() {
     commit();
+    journal.applyAll();
     int n = layout.databases();
     int[] slots = new int[n];
     long[] size = new long[n];
@@ -474,6 +511,7 @@ public final class RocksStore implements Store {
       for (ColumnFamilyHandle cf : h.families()) {
         total += h.db.getLongProperty(cf, "rocksdb.total-sst-files-size");
       }
+      total += journal.diskBytes();
     } catch (RocksDBException e) {
       return 0;
     }
@@ -492,10 +530,16 @@ public final class RocksStore implements Store {
     } catch (RuntimeException e) {
       System.err.println("final commit failed on close: " + e);
     }
+    try {
+      journal.applyAll();
+    } catch (RuntimeException e) {
+      System.err.println("applying the journal failed on close (done at next open): " + e);
+    }
     closed = true;
     for (StoreSnapshot s : snapshots) s.invalidate();
     snapshots.clear();
     syncer.stop();
+    journal.close();
     try {
       h.db.syncWal();
     } catch (RocksDBException e) {
@@ -529,8 +573,19 @@ public final class RocksStore implements Store {
     dropSlotsAfterCommit = false;
   }
 
+  /** Test hook: every commit so far reaches the database now (see WriteJournal). */
+  void applyJournalForTesting() {
+    journal.applyAll();
+  }
+
+  /** Test hook: see {@link WriteJournal#holdAppliesForTesting}. */
+  void holdJournalAppliesForTesting(java.util.concurrent.CountDownLatch gate) {
+    journal.holdAppliesForTesting(gate);
+  }
+
   /** Test hook: every entry physically in the data family, all slots, O(n). */
   long rawDataEntriesForTesting() {
+    journal.applyAll();
     long n = 0;
     try (RocksIterator it = h.db.newIterator(h.data)) {
       for (it.seekToFirst(); it.isValid(); it.next()) n++;
@@ -541,7 +596,7 @@ public final class RocksStore implements Store {
   private void syncIfBehind() throws RocksDBException {
     long n = commits.get();
     if (syncedCommits.get() >= n) return;
-    h.db.syncWal();
+    journal.syncWal();
     syncedCommits.accumulateAndGet(n, Math::max);
     backgroundSyncs.incrementAndGet();
   }
@@ -565,10 +620,20 @@ public final class RocksStore implements Store {
     }
   }
 
-  /** The pending writes are dropped: data, counters, slot table and cached values go back. */
+  /**
+   * The pending writes are dropped: data, counters, slot table and cached values go back (the
+   * cache is emptied, so what earlier commits left only in it must reach the database first).
+   */
   private void discardPending() {
     clearPending();
     layout.rollback();
+    try {
+      journal.applyAll();
+    } catch (RuntimeException e) {
+      closed = true; // reads could not be answered correctly now; the next open replays the journal
+      System.err.println("store closed: " + e);
+      throw e;
+    }
     cache.clear();
   }
 
@@ -595,6 +660,7 @@ public final class RocksStore implements Store {
   /** An ordered view of one slot: the database, with the pending writes merged when there are any. */
   private SlotIterator iterator(ColumnFamilyHandle cf, int slot) {
     checkOpen();
+    journal.applyAll();
     if (batch.count() == 0) return new SlotIterator(h.db, null, cf, slot);
     if (index == null) index = new WriteBatchWithIndex(true);
     indexUsed = true;

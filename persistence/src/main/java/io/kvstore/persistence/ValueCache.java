@@ -15,9 +15,9 @@ import java.util.Arrays;
  * <p>Entries are keyed by physical slot and user key and hold what a read returns now: a value
  * or {@link #ABSENT} (a key known not to exist, which is what a write of a new key reads).
  * <ul>
- *   <li>{@link #write} records a pending write: the entry is pinned (never evicted) until
- *       {@link #committed}, so a key missing from the cache is never pending and can be read
- *       from the database alone;
+ *   <li>{@link #write} records a pending write: the entry is pinned (never evicted) until the
+ *       database has it ({@link #release} of its commit's generation, see {@link #seal}), so a
+ *       key missing from the cache is never pending and can be read from the database alone;
  *   <li>{@link #fill} records what a database read returned (committed state);
  *   <li>once the approximate size passes the capacity (0 = keep only pending entries), unpinned
  *       entries are evicted in CLOCK order (second chance: an entry used since the hand last
@@ -52,14 +52,14 @@ final class ValueCache {
   private int size;
   private int hand;
   /**
-   * Pins are generations: a write stamps its entry with {@link #generation}, the commit that
-   * makes it durable moves {@link #released} up to it, and an entry is pinned while its stamp
-   * is above that; so a commit releases every pin at once, without visiting the entries.
+   * Pins are generations: a write stamps its entry with {@link #generation}, each commit ends a
+   * generation ({@link #seal}), and once the database has a commit's writes {@link #released}
+   * moves up to its generation; an entry is pinned while its stamp is above that, so the writes
+   * of many commits are released at once, without visiting the entries. A key written again
+   * later carries the later stamp and stays pinned.
    */
   private long generation = 1;
   private long released;
-  /** Entries pinned now. */
-  private int pinnedCount;
   private long capacity;
   private long bytes;
   private long hits;
@@ -84,9 +84,13 @@ final class ValueCache {
     return size;
   }
 
-  /** Entries written since the last commit. */
+  /** Entries pinned now (O(n): for tests and diagnostics). */
   int pending() {
-    return pinnedCount;
+    int n = 0;
+    for (Entry head : table) {
+      for (Entry e = head; e != null; e = e.next) if (e.pin > released) n++;
+    }
+    return n;
   }
 
   long hits() {
@@ -143,7 +147,7 @@ final class ValueCache {
     evict(SWEEP_BUDGET);
   }
 
-  /** Records a pending write (null: a delete), pinned until {@link #committed}. */
+  /** Records a pending write (null: a delete), pinned until its generation is released. */
   void write(int slot, byte[] key, StoredValue value) {
     write(lookup(slot, key), slot, key, value);
   }
@@ -162,17 +166,28 @@ final class ValueCache {
       e.size = size;
       e.value = v;
     }
-    if (e.pin <= released) pinnedCount++;
     e.pin = generation;
     evict(SWEEP_BUDGET);
   }
 
-  /** The pending writes are committed: they become ordinary (evictable) entries. */
-  void committed() {
-    if (pinnedCount == 0) return;
-    released = generation++;
-    pinnedCount = 0;
+  /**
+   * Ends the current generation (the writes of one commit) and returns it; later writes get
+   * the next one. Its entries stay pinned until {@link #release} of it or of a later one.
+   */
+  long seal() {
+    return generation++;
+  }
+
+  /** The database has every write of generations up to {@code g}: their entries become evictable. */
+  void release(long g) {
+    if (g <= released) return;
+    released = Math.min(g, generation - 1);
     evict(Integer.MAX_VALUE);
+  }
+
+  /** The pending writes are in the database at once: {@code release(seal())}. */
+  void committed() {
+    release(seal());
   }
 
   /** Drops every entry of a slot (a database that was emptied), pending ones included. */
@@ -181,7 +196,6 @@ final class ValueCache {
       Entry prev = null;
       for (Entry e = table[i]; e != null; e = e.next) {
         if (e.slot == slot) {
-          if (e.pin > released) pinnedCount--;
           unlink(i, prev, e);
         } else {
           prev = e;
@@ -197,7 +211,6 @@ final class ValueCache {
     size = 0;
     hand = 0;
     bytes = 0;
-    pinnedCount = 0;
   }
 
   private Entry insert(int slot, byte[] key, StoredValue v) {

@@ -17,7 +17,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * Kill -9 durability, per sync policy, with a real child JVM: every write the child acknowledged
  * (printed after its commit returned) must be there after the child is SIGKILLed mid-stream.
  *
- * <p>This holds for all three policies, not only ALWAYS: each commit hands its WAL record to the
+ * <p>This holds for all three policies, not only ALWAYS: each commit hands its journal record to the
  * OS before returning, and the OS keeps it when the process dies. What EVERYSEC and NO give up
  * is a machine crash or power loss (an OS that never writes its page cache back), which a
  * process kill does not simulate. The metadata written with each key must match the data
@@ -25,6 +25,8 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 class DurabilityTest {
   private static final int ACKS_BEFORE_KILL = 300;
+  /** 300 values of this size are well over the journal's apply threshold (see WriteJournal). */
+  private static final int VALUE_BYTES = 48 * 1024;
 
   @TempDir Path dir;
 
@@ -36,7 +38,8 @@ class DurabilityTest {
     Path err = dir.resolve("child.err");
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     ProcessBuilder pb = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-        DurabilityChild.class.getName(), db.toString(), policy.configValue(), "1000000")
+        DurabilityChild.class.getName(), db.toString(), policy.configValue(), "1000000",
+        Integer.toString(VALUE_BYTES))
         .redirectError(err.toFile());
     // A killed JVM cannot delete the native library it extracted: extract it under the temp dir.
     Path lib = Files.createDirectories(dir.resolve("native"));
@@ -69,6 +72,10 @@ class DurabilityTest {
       assertThat(store.get(0, DurabilityChild.key(last + 1))).as("nothing beyond meta's last").isNull();
       assertThat(store.size(0)).as("exact counter after kill -9").isEqualTo(last + 1);
       assertThat(store.keysAfter(0, null, Integer.MAX_VALUE)).hasSize(last + 1);
+      assertThat(store.expiresCount(0)).as("exact expiry counter").isEqualTo(last / 2 + 1);
+      assertThat(store.expiredKeys(0, Long.MAX_VALUE, Integer.MAX_VALUE))
+          .as("the expiry index holds each key with an expiry once").hasSize(last / 2 + 1);
+      assertThat(store.get(0, DurabilityChild.key(last)).data()).hasSize(VALUE_BYTES);
     }
   }
 }

@@ -96,7 +96,10 @@ class RocksStoreCacheTest {
         assertThat(s.expiredKeys(d, Long.MAX_VALUE, 100)).hasSize((int) stores[0].expiresCount(d));
       }
     }
-    for (RocksStore s : stores) s.commit();
+    for (RocksStore s : stores) {
+      s.commit();
+      s.applyJournalForTesting();
+    }
     assertThat(stores[2].cacheHits()).as("the large cache answered reads").isPositive();
     assertThat(stores[0].cacheEntries()).as("capacity 0 keeps pending writes only").isZero();
     assertThat(stores[1].cacheUsedBytes()).isLessThanOrEqualTo(600);
@@ -110,7 +113,10 @@ class RocksStoreCacheTest {
     assertThat(s.size(0)).isEqualTo(1);
     assertThat(describe(s.get(0, b("new")))).isEqualTo("x@-1");
     s.commit();
-    s.setCacheBytes(0); // dropped: reads now come from RocksDB
+    s.setCacheBytes(0);
+    assertThat(s.cacheEntries()).as("committed, not yet in the database: kept").isEqualTo(1);
+    assertThat(describe(s.get(0, b("new")))).isEqualTo("x@-1");
+    s.applyJournalForTesting(); // dropped: reads now come from RocksDB
     assertThat(s.cacheEntries()).isZero();
     assertThat(describe(s.get(0, b("new")))).isEqualTo("x@-1");
   }

@@ -84,6 +84,29 @@ class ValueCacheTest {
     assertThat(c.misses()).isZero();
   }
 
+  /** The journal releases the generations of the commits it applied, not later ones. */
+  @Test
+  void releasingAGenerationUnpinsOnlyEntriesLastWrittenInItOrBefore() {
+    ValueCache c = new ValueCache(1); // smaller than any entry
+    c.write(0, b("a"), v("1"));
+    c.write(0, b("b"), v("1"));
+    long first = c.seal();
+    c.write(0, b("b"), v("2")); // written again in the next commit
+    c.write(0, b("c"), v("2"));
+    long second = c.seal();
+    c.write(0, b("d"), v("3")); // not committed yet
+    assertThat(c.pending()).isEqualTo(4);
+    c.release(first);
+    assertThat(c.get(0, b("a"))).as("applied: evicted").isNull();
+    assertThat(c.get(0, b("b")).data()).isEqualTo(b("2"));
+    assertThat(c.pending()).isEqualTo(3);
+    c.release(second);
+    assertThat(c.pending()).as("the uncommitted write stays pinned").isEqualTo(1);
+    assertThat(c.get(0, b("d")).data()).isEqualTo(b("3"));
+    c.release(first); // an older generation again: nothing changes
+    assertThat(c.pending()).isEqualTo(1);
+  }
+
   @Test
   void pendingWritesAreNeverEvictedBeforeTheCommit() {
     ValueCache c = new ValueCache(1); // smaller than any entry
