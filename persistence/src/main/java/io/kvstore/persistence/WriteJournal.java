@@ -31,11 +31,13 @@ import org.rocksdb.WriteOptions;
  * once through {@link #applyAll}.
  *
  * <p><b>Exactly once.</b> An apply writes, in the same atomic batch as the data, the sequence
- * number of the last journal record it contains ({@link KeyCodec#META_JOURNAL_APPLIED}) and is
- * fsynced before those records are deleted from the journal. Opening replays the records above
- * that number, each atomically with the number, so every committed batch reaches the main
- * database exactly once whatever the crash (applying one twice would break the expiry index,
- * whose single deletes must each meet exactly one put).
+ * number of the last journal record it contains ({@link KeyCodec#META_JOURNAL_APPLIED}).
+ * Journal records are deleted only once the main database's WAL holding their apply is fsynced
+ * (a background apply syncs its own write; one made by {@link #applyAll} on the caller's thread
+ * does not, and its records wait for the next sync). Opening replays the records above the
+ * number, each atomically with it, so every committed batch reaches the main database exactly
+ * once whatever the crash (applying one twice would break the expiry index, whose single
+ * deletes must each meet exactly one put).
  *
  * <p><b>Visibility.</b> Until its batch is applied a key's value exists only in the journal and
  * in the store's value cache, where it stays pinned; the journal hands each applied commit's
@@ -63,6 +65,9 @@ final class WriteJournal implements AutoCloseable {
   /** The last journal record written, and the first one not yet deleted. */
   private long lastSeq;
   private long firstKept;
+  /** Applied without an fsync (by applyAll): the last such record, and the bytes since a sync. */
+  private long unsyncedLast;
+  private long unsyncedBytes;
   /** Committed batches not yet handed to an apply, oldest first. */
   private List<byte[]> open = new ArrayList<>();
   private long openBytes;
@@ -167,7 +172,7 @@ final class WriteJournal implements AutoCloseable {
     Chunk c = takeOpen();
     inFlight = c;
     inFlightDone = applier.submit(() -> {
-      apply(c);
+      apply(c, syncWrite);
       return null;
     });
   }
@@ -183,14 +188,14 @@ final class WriteJournal implements AutoCloseable {
     if (open.isEmpty()) return;
     Chunk c = takeOpen();
     try {
-      apply(c);
+      apply(c, plainWrite);
     } catch (RocksDBException | RuntimeException e) {
       putBack(c);
       throw e instanceof RocksDBException r
           ? new RocksStoreException("applying journaled writes failed: " + r.getMessage(), r)
           : (RuntimeException) e;
     }
-    finish(c);
+    finish(c, false);
   }
 
   /** Background applies completed so far (for tests and diagnostics). */
@@ -216,7 +221,10 @@ final class WriteJournal implements AutoCloseable {
     return journal.getLongProperty("rocksdb.total-sst-files-size");
   }
 
-  /** Stops the apply thread (after {@link #applyAll}, by the caller) and closes the journal. */
+  /**
+   * Stops the apply thread (after {@link #applyAll}, by the caller), deletes what was applied
+   * once the main database's WAL is synced, and closes the journal.
+   */
   @Override
   public void close() {
     applier.shutdown();
@@ -225,6 +233,7 @@ final class WriteJournal implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+    if (unsyncedBytes > 0) syncAndDelete(unsyncedLast);
     try {
       journal.syncWal();
     } catch (RocksDBException e) {
@@ -236,12 +245,12 @@ final class WriteJournal implements AutoCloseable {
     plainWrite.close();
   }
 
-  /** Writes a chunk into the main database with its marker, fsynced (any thread). */
-  private void apply(Chunk c) throws RocksDBException {
+  /** Writes a chunk into the main database with its marker (any thread). */
+  private void apply(Chunk c, WriteOptions wo) throws RocksDBException {
     byte[] merged = BatchOrder.merged(c.batches(), lastWins);
     try (WriteBatch wb = new WriteBatch(merged)) {
       wb.put(main.meta, KeyCodec.META_JOURNAL_APPLIED, seqKey(c.last()));
-      main.db.write(syncWrite, wb);
+      main.db.write(wo, wb);
     }
   }
 
@@ -254,7 +263,7 @@ final class WriteJournal implements AutoCloseable {
     while (true) {
       try {
         inFlightDone.get();
-        finish(c);
+        finish(c, true);
         retryAt = APPLY_BYTES;
         break;
       } catch (InterruptedException e) {
@@ -269,13 +278,40 @@ final class WriteJournal implements AutoCloseable {
     if (interrupted) Thread.currentThread().interrupt();
   }
 
-  /** The main database has the chunk: release its cache pins and delete its journal records. */
-  private void finish(Chunk c) {
+  /**
+   * The main database has the chunk: release its cache pins, and delete its journal records
+   * (and earlier ones) once that is on disk: at once if the apply was fsynced, else after
+   * {@link #APPLY_BYTES} of such applies, with one fsync for all.
+   */
+  private void finish(Chunk c, boolean synced) {
     applies++;
     release.accept(c.generation());
+    if (synced) {
+      unsyncedBytes = 0;
+      delete(c.last());
+      return;
+    }
+    unsyncedLast = c.last();
+    unsyncedBytes += c.bytes();
+    if (unsyncedBytes >= APPLY_BYTES) syncAndDelete(c.last());
+  }
+
+  private void syncAndDelete(long last) {
     try {
-      journal.deleteRange(plainWrite, seqKey(firstKept), seqKey(c.last() + 1));
-      firstKept = c.last() + 1;
+      main.db.syncWal();
+      unsyncedBytes = 0;
+      delete(last);
+    } catch (RocksDBException e) {
+      System.err.println("syncing applied journal records failed (kept): " + e);
+    }
+  }
+
+  /** Deletes the journal records up to {@code last}, whose apply is on disk. */
+  private void delete(long last) {
+    if (last < firstKept) return;
+    try {
+      journal.deleteRange(plainWrite, seqKey(firstKept), seqKey(last + 1));
+      firstKept = last + 1;
     } catch (RocksDBException e) {
       // harmless: open skips records at or below the main database's marker
       System.err.println("deleting applied journal records failed: " + e);
