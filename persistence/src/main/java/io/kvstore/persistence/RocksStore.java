@@ -7,7 +7,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +21,6 @@ import org.rocksdb.ReadOptions;
 import org.rocksdb.RocksDBException;
 import org.rocksdb.RocksIterator;
 import org.rocksdb.WriteBatch;
-import org.rocksdb.WriteBatchWithIndex;
 import org.rocksdb.WriteOptions;
 
 /**
@@ -80,10 +78,7 @@ public final class RocksStore implements Store {
   private final PendingBatch batch = new PendingBatch();
   /** Node metadata written since the last commit (getMeta reads it first). */
   private final Map<String, byte[]> pendingMeta = new HashMap<>();
-  /** The pending writes indexed for ordered reads; created and filled only when one happens. */
-  private WriteBatchWithIndex index;
-  private boolean indexUsed;
-  private final ColumnFamilyHandle[] familiesById;
+  private final OrderedReads ordered;
   /** Column family ids, read once (each ColumnFamilyHandle.getID() is a native call). */
   private final int dataId;
   private final int expiresId;
@@ -119,8 +114,9 @@ public final class RocksStore implements Store {
         this::syncIfBehind);
     int maxId = 0;
     for (ColumnFamilyHandle cf : h.families()) maxId = Math.max(maxId, cf.getID());
-    this.familiesById = new ColumnFamilyHandle[maxId + 1];
+    ColumnFamilyHandle[] familiesById = new ColumnFamilyHandle[maxId + 1];
     for (ColumnFamilyHandle cf : h.families()) familiesById[cf.getID()] = cf;
+    this.ordered = new OrderedReads(h, batch, journal, familiesById);
     this.dataId = h.data.getID();
     this.expiresId = h.expires.getID();
     this.metaId = h.meta.getID();
@@ -344,46 +340,21 @@ public final class RocksStore implements Store {
 
   @Override
   public List<byte[]> keysAfter(int db, byte[] after, int count) {
-    int slot = layout.slot(db);
-    List<byte[]> out = new ArrayList<>(Math.min(count, 1024));
-    if (count <= 0) return out;
-    try (SlotIterator it = iterator(h.data, slot)) {
-      if (after == null) {
-        it.first();
-      } else {
-        byte[] from = KeyCodec.dataKey(slot, after);
-        it.seek(from);
-        if (it.valid() && Arrays.equals(it.key(), from)) it.next();
-      }
-      for (; it.valid() && out.size() < count; it.next()) out.add(KeyCodec.userKey(it.key()));
-    }
-    return out;
+    checkOpen();
+    return ordered.keysAfter(layout.slot(db), after, count);
   }
 
-  /** See {@link RandomKeys}: a seek-based random descent, a few dozen seeks at most. */
   @Override
   public byte[] randomKey(int db, RandomGenerator random) {
-    if (layout.size(db) == 0) return null;
-    int slot = layout.slot(db);
-    try (SlotIterator it = iterator(h.data, slot)) {
-      it.first();
-      if (!it.valid()) return null;
-      return KeyCodec.userKey(RandomKeys.pick(it, KeyCodec.slotPrefix(slot), random));
-    }
+    checkOpen();
+    return layout.size(db) == 0 ? null : ordered.randomKey(layout.slot(db), random);
   }
 
   @Override
   public List<byte[]> expiredKeys(int db, long nowMs, int limit) {
-    List<byte[]> out = new ArrayList<>();
-    if (limit <= 0 || layout.expires(db) == 0) return out;
-    try (SlotIterator it = iterator(h.expires, layout.slot(db))) {
-      for (it.first(); it.valid() && out.size() < limit; it.next()) {
-        byte[] k = it.key();
-        if (KeyCodec.expiresAt(k) > nowMs) break;
-        out.add(KeyCodec.expiresUserKey(k));
-      }
-    }
-    return out;
+    checkOpen();
+    if (layout.expires(db) == 0) return new ArrayList<>();
+    return ordered.expiredKeys(layout.slot(db), nowMs, limit);
   }
 
   @Override
@@ -545,7 +516,7 @@ public final class RocksStore implements Store {
     } catch (RocksDBException e) {
       System.err.println("WAL sync failed on close: " + e);
     }
-    if (index != null) index.close();
+    ordered.close();
     readOptions.close();
     syncWrite.close();
     plainWrite.close();
@@ -614,10 +585,7 @@ public final class RocksStore implements Store {
   private void clearPending() {
     batch.clear();
     pendingMeta.clear();
-    if (indexUsed) {
-      index.clear();
-      indexUsed = false;
-    }
+    ordered.batchCleared();
   }
 
   /**
@@ -655,20 +623,5 @@ public final class RocksStore implements Store {
 
   private RocksStoreException failure(String op, RocksDBException e) {
     return new RocksStoreException(op + " failed: " + e.getMessage(), e);
-  }
-
-  /** An ordered view of one slot: the database, with the pending writes merged when there are any. */
-  private SlotIterator iterator(ColumnFamilyHandle cf, int slot) {
-    checkOpen();
-    journal.applyAll();
-    if (batch.count() == 0) return new SlotIterator(h.db, null, cf, slot);
-    if (index == null) index = new WriteBatchWithIndex(true);
-    indexUsed = true;
-    try {
-      batch.indexInto(index, familiesById);
-    } catch (RocksDBException e) {
-      throw failure("indexing pending writes", e);
-    }
-    return new SlotIterator(h.db, index, cf, slot);
   }
 }
