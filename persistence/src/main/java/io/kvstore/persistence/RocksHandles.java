@@ -131,6 +131,18 @@ final class RocksHandles implements AutoCloseable {
     return s.getBytes(StandardCharsets.UTF_8);
   }
 
+  /**
+   * By column family id, the families where a later record of a key replaces every earlier one
+   * (data and meta: puts and deletes), so a journal apply may keep only the last; not the
+   * expiry index, whose single deletes must each meet their put (see BatchOrder#merged).
+   */
+  boolean[] lastWinsFamilies() {
+    boolean[] w = new boolean[Math.max(data.getID(), meta.getID()) + 1];
+    w[data.getID()] = true;
+    w[meta.getID()] = true;
+    return w;
+  }
+
   List<ColumnFamilyHandle> families() {
     return List.of(data, expires, meta);
   }

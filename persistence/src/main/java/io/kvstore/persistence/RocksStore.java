@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.random.RandomGenerator;
 import org.rocksdb.Checkpoint;
 import org.rocksdb.ColumnFamilyHandle;
@@ -84,19 +83,11 @@ public final class RocksStore implements Store {
   private final int expiresId;
   private final int metaId;
   private final ReadOptions readOptions = new ReadOptions();
-  private final WriteOptions syncWrite = new WriteOptions().setSync(true);
-  private final WriteOptions plainWrite = new WriteOptions();
-  private final WriteOptions noWalWrite = new WriteOptions().setDisableWAL(true);
-  private final WalSyncer syncer;
+  private final CommitSync sync;
   private final ValueCache cache;
   private final WriteJournal journal;
-  private final AtomicLong commits = new AtomicLong();
-  private final AtomicLong syncedCommits = new AtomicLong();
-  private final AtomicLong backgroundSyncs = new AtomicLong();
   /** Open snapshots, released before the database closes (they may be read on other threads). */
   private final Set<StoreSnapshot> snapshots = ConcurrentHashMap.newKeySet();
-  private volatile SyncPolicy policy;
-  private WriteOptions failingWrite;
   private boolean dropSlotsAfterCommit = true;
   private boolean closed;
   /** A write failed half-way since the last commit: the batch was dropped; commit() reports it. */
@@ -107,11 +98,9 @@ public final class RocksStore implements Store {
     this.dir = dir;
     this.h = h;
     this.layout = layout;
-    this.policy = policy;
     this.cache = cache;
     this.journal = journal;
-    this.syncer = new WalSyncer("rocksstore-wal-sync", () -> this.policy == SyncPolicy.EVERYSEC,
-        this::syncIfBehind);
+    this.sync = new CommitSync(policy, journal::syncWal);
     int maxId = 0;
     for (ColumnFamilyHandle cf : h.families()) maxId = Math.max(maxId, cf.getID());
     ColumnFamilyHandle[] familiesById = new ColumnFamilyHandle[maxId + 1];
@@ -149,11 +138,11 @@ public final class RocksStore implements Store {
     try {
       checkFormat(h);
       ValueCache cache = new ValueCache(DEFAULT_CACHE_BYTES);
-      journal = WriteJournal.open(dir.resolve(JOURNAL_DIR), h, lastWins(h), cache::release);
+      journal = WriteJournal.open(dir.resolve(JOURNAL_DIR), h, h.lastWinsFamilies(), cache::release);
       DroppedSlots.collectMarked(h);
       RocksStore store = new RocksStore(dir, h, Layout.load(h.db, h.meta, databases), policy,
           cache, journal);
-      store.syncer.start();
+      store.sync.start();
       return store;
     } catch (RocksDBException | RuntimeException e) {
       if (journal != null) journal.close();
@@ -161,16 +150,6 @@ public final class RocksStore implements Store {
       if (e instanceof RuntimeException r) throw r;
       throw new RocksStoreException("cannot open store in " + dir + ": " + e.getMessage(), e);
     }
-  }
-
-  /** The families whose records a journal apply may coalesce: data and meta (see BatchOrder). */
-  private static boolean[] lastWins(RocksHandles h) {
-    int data = h.data.getID();
-    int meta = h.meta.getID();
-    boolean[] w = new boolean[Math.max(data, meta) + 1];
-    w[data] = true;
-    w[meta] = true;
-    return w;
   }
 
   private static void checkFormat(RocksHandles h) throws RocksDBException {
@@ -189,17 +168,17 @@ public final class RocksStore implements Store {
   }
 
   public SyncPolicy syncPolicy() {
-    return policy;
+    return sync.policy();
   }
 
   /** Changes the fsync policy (CONFIG SET appendfsync); safe from any thread. */
   public void setSyncPolicy(SyncPolicy policy) {
-    this.policy = policy;
+    sync.setPolicy(policy);
   }
 
   /** WAL fsyncs done by the EVERYSEC thread so far (any thread may read it). */
   public long backgroundSyncs() {
-    return backgroundSyncs.get();
+    return sync.backgroundSyncs();
   }
 
   /**
@@ -386,11 +365,10 @@ public final class RocksStore implements Store {
       throw e;
     }
     if (batch.count() == 0 && !layout.dirty()) return;
-    SyncPolicy p = policy;
+    SyncPolicy p = sync.policy();
     try {
       layout.writeDirty(batch, metaId);
-      WriteOptions wo = failingWrite != null ? failingWrite : p == SyncPolicy.ALWAYS ? syncWrite
-          : p == SyncPolicy.WAL_OFF ? noWalWrite : plainWrite;
+      WriteOptions wo = sync.writeOptions(p);
       if (p == SyncPolicy.WAL_OFF) {
         journal.applyAll(); // keeps the order of anything journaled under another policy
         try (WriteBatch wb = batch.toSortedWriteBatch()) {
@@ -405,8 +383,7 @@ public final class RocksStore implements Store {
       throw e instanceof RocksDBException r ? failure("commit", r) : (RuntimeException) e;
     }
     clearPending();
-    long n = commits.incrementAndGet();
-    if (p == SyncPolicy.ALWAYS) syncedCommits.accumulateAndGet(n, Math::max);
+    sync.committed(p);
     List<Integer> dropped = layout.committed();
     if (dropped.isEmpty() || !dropSlotsAfterCommit) {
       journal.maybeApply();
@@ -509,7 +486,7 @@ public final class RocksStore implements Store {
     closed = true;
     for (StoreSnapshot s : snapshots) s.invalidate();
     snapshots.clear();
-    syncer.stop();
+    sync.close();
     journal.close();
     try {
       h.db.syncWal();
@@ -518,20 +495,12 @@ public final class RocksStore implements Store {
     }
     ordered.close();
     readOptions.close();
-    syncWrite.close();
-    plainWrite.close();
-    noWalWrite.close();
-    if (failingWrite != null) failingWrite.close();
     h.close();
   }
 
   /** Test hook: makes commits fail inside RocksDB (sync requested with the WAL disabled). */
   void failCommitsForTesting(boolean fail) {
-    if (fail && failingWrite == null) failingWrite = new WriteOptions().setSync(true).setDisableWAL(true);
-    if (!fail && failingWrite != null) {
-      failingWrite.close();
-      failingWrite = null;
-    }
+    sync.failForTesting(fail);
   }
 
   /** Test hook: caps the pending batch's size (0 = no cap) so adding a write to it fails. */
@@ -562,14 +531,6 @@ public final class RocksStore implements Store {
       for (it.seekToFirst(); it.isValid(); it.next()) n++;
     }
     return n;
-  }
-
-  private void syncIfBehind() throws RocksDBException {
-    long n = commits.get();
-    if (syncedCommits.get() >= n) return;
-    journal.syncWal();
-    syncedCommits.accumulateAndGet(n, Math::max);
-    backgroundSyncs.incrementAndGet();
   }
 
   /** A committed value (the caller has checked that the key is not pending). */

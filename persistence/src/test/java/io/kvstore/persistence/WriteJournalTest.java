@@ -26,14 +26,7 @@ class WriteJournalTest {
   private long generation;
 
   private WriteJournal journal(RocksHandles h) throws Exception {
-    return WriteJournal.open(dir.resolve("journal"), h, lastWins(h), released::set);
-  }
-
-  private static boolean[] lastWins(RocksHandles h) {
-    boolean[] w = new boolean[8];
-    w[h.data.getID()] = true;
-    w[h.meta.getID()] = true;
-    return w;
+    return WriteJournal.open(dir.resolve("journal"), h, h.lastWinsFamilies(), released::set);
   }
 
   private static byte[] put(RocksHandles h, String key, String value) {
