@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.random.RandomGenerator;
 import org.rocksdb.Checkpoint;
 import org.rocksdb.ColumnFamilyHandle;
@@ -519,7 +520,7 @@ public final class RocksStore implements Store {
   }
 
   /** Test hook: see {@link WriteJournal#holdAppliesForTesting}. */
-  void holdJournalAppliesForTesting(java.util.concurrent.CountDownLatch gate) {
+  void holdJournalAppliesForTesting(CountDownLatch gate) {
     journal.holdAppliesForTesting(gate);
   }
 

@@ -3,6 +3,7 @@ package io.kvstore.persistence;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -204,7 +205,7 @@ final class WriteJournal implements AutoCloseable {
   }
 
   /** Test hook: the apply thread waits for {@code gate} before its next job (applyAll does not). */
-  void holdAppliesForTesting(java.util.concurrent.CountDownLatch gate) {
+  void holdAppliesForTesting(CountDownLatch gate) {
     applier.submit(() -> {
       gate.await();
       return null;
