@@ -398,13 +398,17 @@ public final class RocksStore implements Store {
     }
   }
 
-  /** SAVE: commits pending writes, flushes every memtable to SST files and syncs the WAL. */
+  /**
+   * SAVE: commits pending writes, applies the journal, flushes every memtable to SST files,
+   * syncs the WAL and empties the journal.
+   */
   public void flush() {
     commit();
     journal.applyAll();
     try (FlushOptions fo = new FlushOptions().setWaitForFlush(true)) {
       h.db.flush(fo, h.families());
       h.db.syncWal();
+      journal.trim();
     } catch (RocksDBException e) {
       throw failure("flush", e);
     }

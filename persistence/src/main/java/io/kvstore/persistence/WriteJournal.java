@@ -11,6 +11,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongConsumer;
 import java.util.function.LongSupplier;
+import org.rocksdb.FlushOptions;
 import org.rocksdb.InfoLogLevel;
 import org.rocksdb.Options;
 import org.rocksdb.RocksDB;
@@ -199,9 +200,32 @@ final class WriteJournal implements AutoCloseable {
     finish(c, false);
   }
 
+  /**
+   * After every commit has been applied ({@link #applyAll}) and the main database made durable
+   * (flushed, or its WAL synced): deletes every journal record and flushes the journal, so its
+   * WAL files are released as well (SAVE).
+   */
+  void trim() throws RocksDBException {
+    if (pending()) throw new IllegalStateException("journal records not applied yet");
+    unsyncedBytes = 0;
+    delete(lastSeq);
+    try (FlushOptions fo = new FlushOptions().setWaitForFlush(true)) {
+      journal.flush(fo);
+    }
+  }
+
   /** Background applies completed so far (for tests and diagnostics). */
   long applies() {
     return applies;
+  }
+
+  /** Test hook: the records the journal holds now, applied or not. */
+  int recordsForTesting() {
+    int n = 0;
+    try (RocksIterator it = journal.newIterator()) {
+      for (it.seekToFirst(); it.isValid(); it.next()) n++;
+    }
+    return n;
   }
 
   /** Test hook: the apply thread waits for {@code gate} before its next job (applyAll does not). */

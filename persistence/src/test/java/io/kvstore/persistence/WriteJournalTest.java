@@ -117,6 +117,32 @@ class WriteJournalTest {
   }
 
   /**
+   * Records applied on the caller's thread stay until the main database is on disk; trim (SAVE,
+   * after the main database's flush) deletes them.
+   */
+  @Test
+  void recordsAppliedWithoutSyncStayUntilTrim() throws Exception {
+    try (RocksHandles h = RocksHandles.open(dir.resolve("db"))) {
+      WriteJournal j = journal(h);
+      for (int i = 0; i < 5; i++) append(j, put(h, "k" + i, "v" + i));
+      j.applyAll();
+      assertThat(get(h, "k4")).isEqualTo("v4");
+      assertThat(j.recordsForTesting()).as("kept: the apply was not synced").isEqualTo(5);
+      h.db.syncWal();
+      j.trim();
+      assertThat(j.recordsForTesting()).isZero();
+      append(j, put(h, "k5", "v5"));
+      assertThat(j.recordsForTesting()).isEqualTo(1);
+      j.close();
+    }
+    try (RocksHandles h = RocksHandles.open(dir.resolve("db"))) {
+      journal(h).close();
+      assertThat(get(h, "k5")).isEqualTo("v5");
+      assertThat(get(h, "k0")).isEqualTo("v0");
+    }
+  }
+
+  /**
    * A crash between an apply and the deletion of its journal records leaves them in the journal;
    * the database's marker says they were applied, so opening does not apply them again (here a
    * second apply would bring back an overwritten value).
