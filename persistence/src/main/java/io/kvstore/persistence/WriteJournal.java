@@ -16,7 +16,9 @@ import org.rocksdb.InfoLogLevel;
 import org.rocksdb.Options;
 import org.rocksdb.RocksDB;
 import org.rocksdb.RocksDBException;
+import org.rocksdb.ReadOptions;
 import org.rocksdb.RocksIterator;
+import org.rocksdb.Slice;
 import org.rocksdb.WriteBatch;
 import org.rocksdb.WriteOptions;
 
@@ -70,8 +72,12 @@ final class WriteJournal implements AutoCloseable {
   /** Applied without an fsync (by applyAll): the last such record, and the bytes since a sync. */
   private long unsyncedLast;
   private long unsyncedBytes;
-  /** Committed batches not yet handed to an apply, oldest first. */
-  private List<byte[]> open = new ArrayList<>();
+  /**
+   * Commits not yet handed to an apply: journal records {@code [openFirst, lastSeq]} (none when
+   * {@code openFirst > lastSeq}), and their bytes. The batches themselves are read back from the
+   * journal by the apply, so they do not stay on the Java heap meanwhile.
+   */
+  private long openFirst;
   private long openBytes;
   private long openGeneration;
   private Chunk inFlight;
@@ -81,7 +87,7 @@ final class WriteJournal implements AutoCloseable {
   private long applies;
 
   /** Consecutive commits applied together: journal records {@code [first, last]}. */
-  private record Chunk(List<byte[]> batches, long first, long last, long generation, long bytes) {}
+  private record Chunk(long first, long last, long generation, long bytes) {}
 
   private WriteJournal(RocksDB journal, Options options, RocksHandles main, boolean[] lastWins,
       LongConsumer release, long lastSeq) {
@@ -92,6 +98,7 @@ final class WriteJournal implements AutoCloseable {
     this.release = release;
     this.lastSeq = lastSeq;
     this.firstKept = lastSeq + 1;
+    this.openFirst = lastSeq + 1;
     this.applier = Executors.newSingleThreadExecutor(r -> {
       Thread t = new Thread(r, "rocksstore-apply");
       t.setDaemon(true);
@@ -150,14 +157,13 @@ final class WriteJournal implements AutoCloseable {
 
   /**
    * Makes a commit durable as the journal's next record ({@code batch}: a serialized write
-   * batch, header included, not modified afterwards), then takes its cache generation from
+   * batch, header included; not kept), then takes its cache generation from
    * {@code seal}. Throws, having recorded nothing, if the journal write fails.
    */
   void append(WriteOptions wo, byte[] batch, LongSupplier seal)
       throws RocksDBException {
     journal.put(wo, seqKey(lastSeq + 1), batch);
     lastSeq++;
-    open.add(batch);
     openBytes += batch.length;
     openGeneration = seal.getAsLong();
   }
@@ -181,13 +187,13 @@ final class WriteJournal implements AutoCloseable {
 
   /** True when some commit has not reached the main database yet. */
   boolean pending() {
-    return !open.isEmpty() || inFlight != null;
+    return openFirst <= lastSeq || inFlight != null;
   }
 
   /** Every commit so far reaches the main database before this returns (on this thread). */
   void applyAll() {
     poll(true);
-    if (open.isEmpty()) return;
+    if (openFirst > lastSeq) return;
     Chunk c = takeOpen();
     try {
       apply(c, plainWrite);
@@ -272,7 +278,7 @@ final class WriteJournal implements AutoCloseable {
 
   /** Writes a chunk into the main database with its marker (any thread). */
   private void apply(Chunk c, WriteOptions wo) throws RocksDBException {
-    byte[] merged = BatchOrder.merged(c.batches(), lastWins);
+    byte[] merged = BatchOrder.merged(read(c), lastWins);
     try (WriteBatch wb = new WriteBatch(merged)) {
       wb.put(main.meta, KeyCodec.META_JOURNAL_APPLIED, seqKey(c.last()));
       main.db.write(wo, wb);
@@ -343,18 +349,31 @@ final class WriteJournal implements AutoCloseable {
     }
   }
 
+  /** The chunk's batches, read back from the journal in order (any thread). */
+  private List<byte[]> read(Chunk c) throws RocksDBException {
+    List<byte[]> batches = new ArrayList<>((int) Math.min(c.last() - c.first() + 1, 1 << 16));
+    try (Slice end = new Slice(seqKey(c.last() + 1));
+        ReadOptions ro = new ReadOptions().setIterateUpperBound(end);
+        RocksIterator it = journal.newIterator(ro)) {
+      for (it.seek(seqKey(c.first())); it.isValid(); it.next()) batches.add(it.value());
+      it.status();
+    }
+    if (batches.size() != c.last() - c.first() + 1) {
+      throw new IllegalStateException("journal records " + c.first() + ".." + c.last() + " missing");
+    }
+    return batches;
+  }
+
   private Chunk takeOpen() {
-    Chunk c = new Chunk(open, lastSeq - open.size() + 1, lastSeq, openGeneration, openBytes);
-    open = new ArrayList<>();
+    Chunk c = new Chunk(openFirst, lastSeq, openGeneration, openBytes);
+    openFirst = lastSeq + 1;
     openBytes = 0;
     return c;
   }
 
   /** A failed chunk goes back in front of what was committed since. */
   private void putBack(Chunk c) {
-    List<byte[]> all = new ArrayList<>(c.batches());
-    all.addAll(open);
-    open = all;
+    openFirst = c.first();
     openBytes += c.bytes();
     if (openGeneration < c.generation()) openGeneration = c.generation();
   }
