@@ -8,9 +8,10 @@ import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
- * The decoded values of recently used keys, and of every key written since the last commit, in
- * front of RocksDB: reads (and the read every write does to keep counters exact) mostly stay in
- * the JVM, and the pending batch never needs searching.
+ * The decoded values of recently used keys, and of every key written and not yet in the
+ * database (pending in the batch, or committed to the journal and not applied), in front of
+ * RocksDB: reads (and the read every write does to keep counters exact) mostly stay in the JVM,
+ * and neither the pending batch nor the journal ever needs searching.
  *
  * <p>Entries are keyed by physical slot and user key and hold what a read returns now: a value
  * or {@link #ABSENT} (a key known not to exist, which is what a write of a new key reads).
