@@ -106,6 +106,16 @@ final class PendingBatch {
     count++;
   }
 
+  /**
+   * These writes in the order they were added, serialized with their header: the first
+   * {@link #bytes()} bytes of the returned buffer, which is this batch's own (no copy) and valid
+   * until the next write or {@link #clear}.
+   */
+  byte[] serialized() {
+    writeHeader(buf, count);
+    return buf;
+  }
+
   /** These writes in the order they were added, serialized with their header (a copy). */
   byte[] toBytes() {
     writeHeader(buf, count);

@@ -377,7 +377,7 @@ public final class RocksStore implements Store {
         }
         cache.committed();
       } else {
-        journal.append(wo, batch.toBytes(), cache::seal);
+        journal.append(wo, batch.serialized(), batch.bytes(), cache::seal);
       }
     } catch (RocksDBException | RuntimeException e) {
       discardPending();

@@ -156,15 +156,16 @@ final class WriteJournal implements AutoCloseable {
   }
 
   /**
-   * Makes a commit durable as the journal's next record ({@code batch}: a serialized write
-   * batch, header included; not kept), then takes its cache generation from
+   * Makes a commit durable as the journal's next record ({@code batch[0, length)}: a serialized
+   * write batch, header included; not kept), then takes its cache generation from
    * {@code seal}. Throws, having recorded nothing, if the journal write fails.
    */
-  void append(WriteOptions wo, byte[] batch, LongSupplier seal)
+  void append(WriteOptions wo, byte[] batch, int length, LongSupplier seal)
       throws RocksDBException {
-    journal.put(wo, seqKey(lastSeq + 1), batch);
+    byte[] key = seqKey(lastSeq + 1);
+    journal.put(wo, key, 0, key.length, batch, 0, length);
     lastSeq++;
-    openBytes += batch.length;
+    openBytes += length;
     openGeneration = seal.getAsLong();
   }
 

@@ -37,7 +37,7 @@ class WriteJournalTest {
 
   private void append(WriteJournal j, byte[] batch) throws Exception {
     try (WriteOptions wo = new WriteOptions()) {
-      j.append(wo, batch, () -> ++generation);
+      j.append(wo, batch, batch.length, () -> ++generation);
     }
   }
 
